@@ -1,0 +1,4 @@
+export * from './slack-api-stand-in';
+export * from './slack-requests';
+export * from './response-url-stand-in';
+export * from './socket-mode-stand-in';

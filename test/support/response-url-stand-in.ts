@@ -1,0 +1,84 @@
+/**
+ * A loopback stand-in for a slash command's / interaction's `response_url`: records every JSON body
+ * POSTed to it and answers `{"ok":true}` like Slack (or a scripted status).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ResponseUrlPost {
+  /** Path the POST went to (each `urlFor(name)` gets its own path). */
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export interface ResponseUrlStandIn {
+  /** A fresh response_url; posts to it are recorded with path `/<name>`. */
+  urlFor(name?: string): string;
+  posts: ResponseUrlPost[];
+  postsTo(name: string): ResponseUrlPost[];
+  /** Resolves once `count` posts (to `name` when given) have arrived; rejects after timeoutMs (default 5000). */
+  waitForPosts(count: number, name?: string, timeoutMs?: number): Promise<ResponseUrlPost[]>;
+  /** Status answered to the next posts (default 200). */
+  setStatus(status: number): void;
+  close(): Promise<void>;
+}
+
+export function startResponseUrlStandIn(): Promise<ResponseUrlStandIn> {
+  const posts: ResponseUrlPost[] = [];
+  const waiters: Array<() => void> = [];
+  let status = 200;
+  let counter = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      let body: Record<string, unknown> = {};
+      try {
+        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      } catch {
+        body = { unparsed: raw };
+      }
+      posts.push({ path: req.url ?? '/', body });
+      res.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{"ok":true}' : '{"ok":false,"error":"scripted_failure"}');
+      for (const wake of waiters.splice(0)) wake();
+    });
+  });
+  const postsTo = (name: string): ResponseUrlPost[] => posts.filter((p) => p.path === `/${name}`);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        urlFor(name) {
+          counter += 1;
+          return `http://127.0.0.1:${port}/${name ?? `response-${counter}`}`;
+        },
+        posts,
+        postsTo,
+        waitForPosts(count, name, timeoutMs = 5000) {
+          return new Promise((resolveWait, rejectWait) => {
+            const current = (): ResponseUrlPost[] => (name === undefined ? posts : postsTo(name));
+            const timer = setTimeout(() => rejectWait(new Error(`Timed out waiting for ${count} response_url post(s)${name ? ` to /${name}` : ''}; got ${current().length}`)), timeoutMs);
+            const register = (): void => {
+              if (current().length >= count) {
+                clearTimeout(timer);
+                resolveWait(current());
+              } else waiters.push(register);
+            };
+            register();
+          });
+        },
+        setStatus(next) {
+          status = next;
+        },
+        close() {
+          return new Promise((resolveClose) => {
+            server.closeAllConnections();
+            server.close(() => resolveClose());
+          });
+        },
+      });
+    });
+  });
+}
