@@ -1,0 +1,37 @@
+/** Parsing YAML with line numbers kept, so problems can point at the line to fix. */
+import { Document, LineCounter, parseDocument, isNode } from 'yaml';
+import { knowledgeStrings } from '../strings/knowledge';
+import type { KnowledgeProblem } from './types';
+
+export interface YamlSource {
+  document: Document.Parsed;
+  /** 1-based line in the file of a YAML node (or of the document start when the node is missing). */
+  lineOf(node: unknown): number;
+}
+
+/**
+ * Parses `text` as YAML. `firstLine` is the file line the text starts on (front matter starts on
+ * line 2). Returns null and pushes problems when the YAML is invalid.
+ */
+export function parseYamlSource(text: string, file: string, problems: KnowledgeProblem[], firstLine = 1): YamlSource | null {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      problems.push({ file, line: lineAt(error.pos[0]), message: knowledgeStrings.yamlError(firstSentence(error.message)) });
+    }
+    return null;
+  }
+  return {
+    document,
+    lineOf(node: unknown): number {
+      if (isNode(node) && node.range) return lineAt(node.range[0]);
+      return firstLine;
+    },
+  };
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '').trim() ?? message;
+}
