@@ -7,7 +7,10 @@ export interface Location {
   documentId: string;
   /** The `## ` section heading the text sits under; null before the first heading. */
   section: string | null;
-  /** Paragraph number within the whole document body (1-based, headings not counted). */
+  /**
+   * Paragraph number within the whole document body (1-based, headings not counted).
+   * 0 means the document title: its sentences are passages too (section null), and a fact may quote it.
+   */
   paragraph: number;
   /** Sentence number within its paragraph (1-based). */
   sentence: number;
