@@ -1,0 +1,293 @@
+/**
+ * The search engine: a MiniSearch inverted index (BM25) over curated facts and passages, queried with
+ * a plan of exact words, typo corrections, prefix relatives and glossary synonyms, then filtered by a
+ * relevance floor on how much of the question each record answers.
+ */
+import MiniSearch from 'minisearch';
+import type { Fact, KnowledgeBase, Passage } from '../knowledge/types';
+import { compileGlossary } from './glossary';
+import { analyze, foldText } from './normalize';
+import type { QueryPlan, Vocabulary } from './plan';
+import { planQuery } from './plan';
+import { createTypoCorrector } from './typos';
+import type { SearchHit, SearchIndex, SearchOptions } from './types';
+
+export interface SearchIndexOptions {
+  /** Fraction of the question's weighted concepts a record must satisfy to be returned (default 0.55). */
+  relevanceFloor?: number;
+  /** Hits scoring below this fraction of the best hit are dropped (default 0.1). */
+  minRelativeScore?: number;
+  /** Vocabularies larger than this are split by first letter for typo correction (default 5000). */
+  typoBucketLimit?: number;
+}
+
+export interface SearchIndexWithStats extends SearchIndex {
+  readonly stats: { records: number; facts: number; passages: number; skippedPassages: number; vocabulary: number };
+  /** The query plan for a question (exposed for tests and diagnostics). */
+  plan(query: string): QueryPlan;
+}
+
+/**
+ * Field weights. A fact's English rendering and keywords are written for searchers, so they count as
+ * much as its quote; the passage text field only exists on bare sentences.
+ */
+const FIELD_BOOSTS: Record<string, number> = { quote: 1, translation: 1, keywords: 1.2, topic: 0.8, text: 1 };
+const FIELDS = Object.keys(FIELD_BOOSTS);
+/** A heading or title restates a topic without answering anything. */
+const HEADING_FACTOR = 0.5;
+/** Queries longer than this are cut before analysis (the ask front end already cuts at 500). */
+const MAX_QUERY_CHARACTERS = 2000;
+const MAX_LIMIT = 100;
+/** A passage is a duplicate of curated facts when their quotes cover this share of its text. */
+const COVERED_SHARE = 0.9;
+
+interface IndexedRecord {
+  kind: 'fact' | 'passage';
+  id: string;
+  /** `${documentId}#p${paragraph}s${sentence}`: facts and passages at one place share it. */
+  place: string;
+  heading: boolean;
+}
+
+interface IndexedFields {
+  id: number;
+  text?: string;
+  quote?: string;
+  translation?: string;
+  keywords?: string;
+  topic?: string;
+}
+
+export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndexOptions = {}): SearchIndexWithStats {
+  const floor = options.relevanceFloor ?? 0.55;
+  const minRelativeScore = options.minRelativeScore ?? 0.1;
+  const records: IndexedRecord[] = [];
+  const fieldsList: IndexedFields[] = [];
+  const documentFrequency = new Map<string, number>();
+  const wordFrequency = new Map<string, number>();
+  const stemOfWord = new Map<string, string>();
+
+  const addRecord = (record: IndexedRecord, texts: Array<[keyof IndexedFields, string, 'always' | 'mixedCase']>): void => {
+    const fields: IndexedFields = { id: records.length };
+    const stems = new Set<string>();
+    const words = new Set<string>();
+    for (const [field, text, acronyms] of texts) {
+      const tokens = analyze(text, { acronyms }).filter((token) => !token.stopword);
+      if (tokens.length === 0) continue;
+      const terms = tokens.map((token) => token.stem);
+      (fields as unknown as Record<string, string>)[field] = terms.join(' ');
+      for (const token of tokens) {
+        stems.add(token.stem);
+        if (!/^\d+$/.test(token.surface)) {
+          words.add(token.surface);
+          if (!stemOfWord.has(token.surface)) stemOfWord.set(token.surface, token.stem);
+        }
+      }
+    }
+    if (stems.size === 0) return;
+    for (const stem of stems) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
+    for (const word of words) wordFrequency.set(word, (wordFrequency.get(word) ?? 0) + 1);
+    records.push(record);
+    fieldsList.push(fields);
+  };
+
+  const facts = Array.isArray(knowledge.facts) ? knowledge.facts : [];
+  const passages = Array.isArray(knowledge.passages) ? knowledge.passages : [];
+  const documents = Array.isArray(knowledge.documents) ? knowledge.documents : [];
+
+  for (const fact of facts) {
+    addRecord({ kind: 'fact', id: fact.id, place: placeOf(fact), heading: false }, [
+      ['quote', fact.quote ?? '', 'mixedCase'],
+      ['translation', fact.translation ?? '', 'mixedCase'],
+      // Keywords are written one by one, so an all-capitals keyword ("US", "IT") is an acronym.
+      ['keywords', (fact.keywords ?? []).join(' \n '), 'always'],
+      ['topic', fact.topic ?? '', 'mixedCase'],
+    ]);
+  }
+
+  const headingsByDocument = new Map<string, string[]>();
+  for (const document of documents) {
+    headingsByDocument.set(document.id, [document.title ?? '', ...(document.sections ?? [])].map(foldCompact).filter(Boolean));
+  }
+  const quotesByDocument = new Map<string, string[]>();
+  for (const fact of facts) {
+    const list = quotesByDocument.get(fact.documentId) ?? [];
+    list.push(foldCompact(fact.quote ?? ''));
+    quotesByDocument.set(fact.documentId, list);
+  }
+  let skippedPassages = 0;
+  for (const passage of passages) {
+    const text = foldCompact(passage.text ?? '');
+    if (isCoveredByFacts(text, quotesByDocument.get(passage.documentId) ?? [])) {
+      skippedPassages += 1;
+      continue;
+    }
+    // Paragraph 0 is the title; any sentence of the title or of a section heading is a heading.
+    const heading = passage.paragraph < 1 || (headingsByDocument.get(passage.documentId) ?? []).some((title) => title.includes(text));
+    addRecord({ kind: 'passage', id: passage.id, place: placeOf(passage), heading }, [['text', passage.text ?? '', 'mixedCase']]);
+  }
+
+  const miniSearch = new MiniSearch<IndexedFields>({
+    fields: FIELDS,
+    idField: 'id',
+    // Text is analysed once, above; MiniSearch receives stems separated by spaces.
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term || null,
+  });
+  miniSearch.addAll(fieldsList);
+  fieldsList.length = 0;
+
+  const sortedStems = [...documentFrequency.keys()].sort();
+  const vocabulary: Vocabulary = {
+    size: records.length,
+    documentFrequency: (stem) => documentFrequency.get(stem) ?? 0,
+    withPrefix: (prefix, limit) => stemsWithPrefix(sortedStems, prefix, limit),
+  };
+  const glossary = compileGlossary(Array.isArray(knowledge.glossary) ? knowledge.glossary : []);
+  for (const word of glossary.words) {
+    if (!wordFrequency.has(word)) wordFrequency.set(word, 1);
+  }
+  const typos = createTypoCorrector(wordFrequency, { singleBucketLimit: options.typoBucketLimit ?? 5000 });
+  const planContext = {
+    vocabulary,
+    glossary,
+    typos,
+    stemOfWord: (word: string) => stemOfWord.get(word) ?? analyze(word, { acronyms: 'always' })[0]?.stem ?? word,
+  };
+
+  const plan = (query: string): QueryPlan => planQuery(query.slice(0, MAX_QUERY_CHARACTERS), planContext);
+
+  const search = (query: string, searchOptions: SearchOptions = {}): SearchHit[] => {
+    if (typeof query !== 'string') return [];
+    const limit = clampLimit(searchOptions?.limit);
+    const { slots } = plan(query);
+    const totalImportance = slots.reduce((sum, slot) => sum + slot.importance, 0);
+    if (slots.length === 0 || totalImportance <= 0) return [];
+
+    // Each index term gets the best worth it has in any slot.
+    const termWeights = new Map<string, number>();
+    for (const slot of slots) {
+      for (const alternative of slot.alternatives) {
+        // A phrase's words share its worth, so a synonym of several words does not outweigh one word.
+        const weight = alternative.weight / Math.sqrt(alternative.terms.length);
+        for (const term of alternative.terms) {
+          if (vocabulary.documentFrequency(term) > 0 && (termWeights.get(term) ?? 0) < weight) termWeights.set(term, weight);
+        }
+      }
+    }
+    if (termWeights.size === 0) return [];
+
+    const scored: Array<{ record: IndexedRecord; score: number }> = [];
+    miniSearch.search([...termWeights.keys()].join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      boostTerm: (term) => termWeights.get(term) ?? 0,
+      boost: FIELD_BOOSTS,
+      combineWith: 'OR',
+      prefix: false,
+      fuzzy: false,
+      // Used as a visitor: scoring happens here, and rejecting every result spares MiniSearch from
+      // sorting the whole match list, which for common words can be most of the index.
+      filter: (result) => {
+        const record = records[result.id as number];
+        if (!record) return false;
+        const matched = new Set(result.terms);
+        let satisfied = 0;
+        for (const slot of slots) satisfied += slot.importance * slotCredit(slot.alternatives, matched);
+        const coverage = satisfied / totalImportance;
+        if (coverage < floor) return false;
+        // MiniSearch multiplies by the number of query terms matched; coverage replaces that, since
+        // several terms can be alternatives for one concept.
+        const bm25 = result.score / Math.max(1, result.queryTerms.length);
+        const score = bm25 * coverage * coverage * (record.heading ? HEADING_FACTOR : 1);
+        if (Number.isFinite(score) && score > 0) scored.push({ record, score });
+        return false;
+      },
+    });
+    scored.sort((a, b) => b.score - a.score || compareIds(a.record, b.record));
+    const best = scored[0]?.score ?? 0;
+    const hits: SearchHit[] = [];
+    const factPlaces = new Set<string>();
+    for (const { record, score } of scored) {
+      if (hits.length >= limit || score < best * minRelativeScore) break;
+      // The sentence a higher-ranked fact already quotes adds nothing.
+      if (record.kind === 'passage' && factPlaces.has(record.place)) continue;
+      if (record.kind === 'fact') factPlaces.add(record.place);
+      hits.push({ kind: record.kind, id: record.id, score });
+    }
+    return hits;
+  };
+
+  return {
+    search,
+    plan,
+    stats: {
+      records: records.length,
+      facts: records.filter((record) => record.kind === 'fact').length,
+      passages: records.filter((record) => record.kind === 'passage').length,
+      skippedPassages,
+      vocabulary: documentFrequency.size,
+    },
+  };
+}
+
+/** Credit for a concept: the best alternative found, a phrase found in part counting half its share. */
+function slotCredit(alternatives: Array<{ terms: string[]; weight: number }>, matched: ReadonlySet<string>): number {
+  let credit = 0;
+  for (const alternative of alternatives) {
+    if (alternative.weight <= credit) break; // sorted by weight: nothing better follows
+    let found = 0;
+    for (const term of alternative.terms) if (matched.has(term)) found += 1;
+    if (found === 0) continue;
+    const share = found === alternative.terms.length ? 1 : (0.5 * found) / alternative.terms.length;
+    credit = Math.max(credit, alternative.weight * share);
+  }
+  return credit;
+}
+
+function placeOf(location: Fact | Passage): string {
+  return `${location.documentId}#p${location.paragraph}s${location.sentence}`;
+}
+
+function foldCompact(text: string): string {
+  return foldText(text).replace(/[\s\p{P}]+/gu, ' ').trim();
+}
+
+function isCoveredByFacts(text: string, quotes: string[]): boolean {
+  if (!text) return false;
+  let covered = 0;
+  for (const quote of quotes) {
+    if (!quote) continue;
+    if (quote.includes(text)) return true;
+    if (text.includes(quote)) covered += quote.length;
+  }
+  return covered >= text.length * COVERED_SHARE;
+}
+
+function stemsWithPrefix(sorted: string[], prefix: string, limit: number): string[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const found: string[] = [];
+  // Scan a bounded window: in a huge vocabulary a short prefix can start thousands of words.
+  for (let i = low; i < sorted.length && i < low + 200; i += 1) {
+    const stem = sorted[i]!;
+    if (!stem.startsWith(prefix)) break;
+    if (stem !== prefix) found.push(stem);
+  }
+  return found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
+}
+
+function clampLimit(limit: unknown): number {
+  if (typeof limit !== 'number' || !Number.isFinite(limit)) return 5;
+  return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
+}
+
+function compareIds(a: IndexedRecord, b: IndexedRecord): number {
+  if (a.kind !== b.kind) return a.kind === 'fact' ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

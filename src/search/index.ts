@@ -1,0 +1,3 @@
+export { createSearchIndex } from './engine';
+export type { SearchIndexOptions, SearchIndexWithStats } from './engine';
+export type { SearchHit, SearchIndex, SearchOptions } from './types';

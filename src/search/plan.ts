@@ -1,0 +1,172 @@
+/**
+ * Turns a question into a query plan: the meaningful concepts ("slots") the question asks about, each
+ * with the index terms that can satisfy it and how much each is worth. Originals are worth most,
+ * then typo corrections, prefix relatives and glossary synonyms, so that an exact word always beats
+ * a guess about it.
+ */
+import type { CompiledGlossary } from './glossary';
+import { findPhrases } from './glossary';
+import { analyze } from './normalize';
+import type { TypoCorrector } from './typos';
+
+/** Relative worth of each way a term can enter the query (an exact original word is 1). */
+export const WEIGHTS = {
+  /** A typo correction, by number of edits. */
+  corrected: [1, 0.72, 0.6] as readonly number[],
+  /** A synonym or translation from the glossary, relative to the word it expands. */
+  synonym: 0.8,
+  /** A longer indexed word that starts with the query word, or a shorter one the query word starts with. */
+  prefix: 0.7,
+} as const;
+
+/** Prefix relatives considered per word (the closest in length). */
+const MAX_PREFIX_RELATIVES = 6;
+/** Query words from this many letters get prefix relatives. */
+const MIN_PREFIX_LENGTH = 4;
+/** A shorter indexed word must have at least this many letters to stand for a longer query word. */
+const MIN_SHARED_PREFIX = 5;
+
+export interface Alternative {
+  /** Index terms (stems) that must all occur for full credit; several for a phrase such as "server farm". */
+  terms: string[];
+  weight: number;
+}
+
+export interface Slot {
+  /** What the user typed for this concept (normalised), for explanations and tests. */
+  text: string;
+  /** Importance of the concept in the question, before matching (see `slotImportance`). */
+  importance: number;
+  alternatives: Alternative[];
+}
+
+export interface QueryPlan {
+  slots: Slot[];
+}
+
+export interface Vocabulary {
+  /** Number of indexed records containing the stem (0 when absent). */
+  documentFrequency(stem: string): number;
+  /** Indexed stems that start with `prefix` (excluding itself), shortest first, at most `limit`. */
+  withPrefix(prefix: string, limit: number): string[];
+  /** Total number of indexed records. */
+  readonly size: number;
+}
+
+export interface PlanContext {
+  vocabulary: Vocabulary;
+  glossary: CompiledGlossary;
+  typos: TypoCorrector;
+  /** Stem of a vocabulary or glossary surface word (for typo corrections). */
+  stemOfWord(word: string): string;
+}
+
+interface Position {
+  surface: string;
+  stem: string;
+  stopword: boolean;
+  numeric: boolean;
+  /** Stems this position may stand for, with the worth of each (its own stem first when known). */
+  readings: Array<{ stem: string; weight: number }>;
+}
+
+export function planQuery(question: string, context: PlanContext): QueryPlan {
+  const { vocabulary, glossary, typos } = context;
+  const positions: Position[] = analyze(question, { acronyms: 'mixedCase' }).map((token) => {
+    const numeric = /^\d+$/.test(token.surface);
+    const known = vocabulary.documentFrequency(token.stem) > 0 || glossary.stems.has(token.stem);
+    const readings = [{ stem: token.stem, weight: 1 }];
+    if (!known && !token.stopword && !numeric) {
+      readings.length = 0;
+      for (const correction of typos.correct(token.surface)) {
+        readings.push({ stem: context.stemOfWord(correction.word), weight: WEIGHTS.corrected[correction.distance] ?? 0 });
+      }
+    }
+    return { ...token, numeric, readings };
+  });
+
+  const slots: Slot[] = [];
+  const best = (i: number): string => positions[i]!.readings[0]?.stem ?? positions[i]!.stem;
+  const phrases = findPhrases(glossary, positions.length, best).filter((match) =>
+    positions.slice(match.start, match.end).some((position) => !position.stopword),
+  );
+  const covered = new Set<number>();
+  for (const match of phrases) {
+    const span = positions.slice(match.start, match.end);
+    for (let i = match.start; i < match.end; i += 1) covered.add(i);
+    const weight = Math.min(...span.map((position) => position.readings[0]?.weight ?? 0));
+    const own: string[] = [];
+    for (let i = match.start; i < match.end; i += 1) if (!positions[i]!.stopword) own.push(best(i));
+    const alternatives: Alternative[] = [{ terms: own, weight }];
+    for (const group of match.groups) {
+      for (const term of glossary.groups[group] ?? []) {
+        if (term.terms.length > 0) alternatives.push({ terms: term.terms, weight: weight * WEIGHTS.synonym });
+      }
+    }
+    slots.push(makeSlot(span.map((position) => position.surface).join(' '), span.some((p) => p.numeric) && span.every((p) => p.numeric || p.stopword), alternatives, vocabulary));
+  }
+  positions.forEach((position, i) => {
+    if (covered.has(i) || position.stopword) return;
+    const alternatives: Alternative[] = position.readings.map((reading) => ({ terms: [reading.stem], weight: reading.weight }));
+    slots.push(makeSlot(position.surface, position.numeric, alternatives, vocabulary));
+  });
+  for (const slot of slots) addPrefixRelatives(slot, vocabulary);
+  return { slots };
+}
+
+function makeSlot(text: string, numeric: boolean, alternatives: Alternative[], vocabulary: Vocabulary): Slot {
+  const unique = dedupeAlternatives(alternatives.filter((alternative) => alternative.weight > 0 && alternative.terms.length > 0));
+  return { text, importance: slotImportance(unique, numeric, vocabulary), alternatives: unique };
+}
+
+/**
+ * How much a concept weighs in the relevance floor: between 0.5 (a word in every record, such as the
+ * company's name) and 1 (a word found nowhere, which a relevant answer would have to contain), by the
+ * rarity (IDF) of the best way to satisfy it. Numbers weigh half: they are often incidental ("in 2016").
+ */
+function slotImportance(alternatives: Alternative[], numeric: boolean, vocabulary: Vocabulary): number {
+  const maxIdf = idf(0, vocabulary.size);
+  const primary = alternatives[0];
+  let rarity = 1;
+  if (primary) {
+    const frequencies = primary.terms.map((term) => vocabulary.documentFrequency(term));
+    const rarest = Math.min(...frequencies);
+    rarity = rarest > 0 ? idf(rarest, vocabulary.size) / maxIdf : 1;
+  }
+  const importance = 0.5 + 0.5 * rarity;
+  return numeric ? importance / 2 : importance;
+}
+
+export function idf(documentFrequency: number, total: number): number {
+  return Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+function addPrefixRelatives(slot: Slot, vocabulary: Vocabulary): void {
+  const originals = slot.alternatives.filter((alternative) => alternative.terms.length === 1 && alternative.weight >= WEIGHTS.corrected[2]!);
+  const relatives: Alternative[] = [];
+  for (const alternative of originals) {
+    const term = alternative.terms[0]!;
+    if (term.length < MIN_PREFIX_LENGTH || /^\d+$/.test(term)) continue;
+    for (const longer of vocabulary.withPrefix(term, MAX_PREFIX_RELATIVES)) {
+      relatives.push({ terms: [longer], weight: alternative.weight * WEIGHTS.prefix });
+    }
+    for (let length = term.length - 1; length >= MIN_SHARED_PREFIX; length -= 1) {
+      const shorter = term.slice(0, length);
+      if (vocabulary.documentFrequency(shorter) > 0) {
+        relatives.push({ terms: [shorter], weight: alternative.weight * WEIGHTS.prefix });
+        break;
+      }
+    }
+  }
+  slot.alternatives = dedupeAlternatives([...slot.alternatives, ...relatives]);
+}
+
+function dedupeAlternatives(alternatives: Alternative[]): Alternative[] {
+  const byKey = new Map<string, Alternative>();
+  for (const alternative of alternatives) {
+    const key = alternative.terms.join(' ');
+    const existing = byKey.get(key);
+    if (!existing || existing.weight < alternative.weight) byKey.set(key, alternative);
+  }
+  return [...byKey.values()].sort((a, b) => b.weight - a.weight);
+}

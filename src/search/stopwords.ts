@@ -1,0 +1,32 @@
+/**
+ * Closed-class words of English and Italian (articles, prepositions, pronouns, auxiliaries, question
+ * words) that carry no topic. Written accent-free and lowercase, as the normaliser produces them.
+ * Content words never belong here: a word that could be the subject of a question stays searchable.
+ */
+const ENGLISH = `
+a about above after again against all am an and any are aren as at be because been before being below
+between both but by can cannot could couldn did didn do does doesn doing don down during each few for from
+further had hadn has hasn have haven having he her here hers herself him himself his how i if in into is
+isn it its itself just let me more most mustn my myself no nor not of off on once only or other ought our
+ours ourselves out over own same shan she should shouldn so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was wasn we were weren
+what when where which while who whom why will with won would wouldn you your yours yourself yourselves
+tell please know anything something thing things much many any also does s t d ll m re ve
+`;
+
+const ITALIAN = `
+a ad al allo ai agli all alla alle agl con col coi da dal dallo dai dagli dall dalla dalle di del dello dei
+degli dell della delle in nel nello nei negli nell nella nelle su sul sullo sui sugli sull sulla sulle per
+tra fra il lo la i gli le l un uno una un e ed o od ma se che chi cui non ne ci vi si io tu lui lei noi
+voi loro mi ti me te lo sua suo sue suoi mio mia miei mie tuo tua tuoi tue nostro nostra nostri nostre
+vostro vostra vostri vostre questo questa questi queste quello quella quelli quelle quel quei sono sei
+siamo siete era erano essere stato stata stati state sia siano ho hai ha abbiamo avete hanno avere avuto
+come cosa dove quando quale quali quanto quanta quanti quante perche anche piu molto poco tutto tutti
+ogni altro altra altri altre gia ancora pero infatti ovvero oppure quindi dunque cioe c e
+`;
+
+function toSet(...lists: string[]): ReadonlySet<string> {
+  return new Set(lists.flatMap((list) => list.split(/\s+/)).filter(Boolean));
+}
+
+export const STOPWORDS: ReadonlySet<string> = toSet(ENGLISH, ITALIAN);
