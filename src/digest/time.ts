@@ -97,18 +97,6 @@ export function runAtFor(schedule: Schedule, date: string): Date {
   return zonedTimeToInstant(date, schedule.time, schedule.timeZone);
 }
 
-/**
- * The next run strictly after `now`, unless today's digest is still owed (`deliveredToday` false and
- * its time has passed), in which case that is now: the catch-up after downtime.
- */
-export function nextRunAt(schedule: Schedule, now: Date, deliveredToday = false): Date {
-  const today = localDate(now, schedule.timeZone);
-  const todaysRun = runAtFor(schedule, today);
-  if (todaysRun.getTime() > now.getTime()) return todaysRun;
-  if (!deliveredToday) return now;
-  return runAtFor(schedule, addDays(today, 1));
-}
-
 export interface DueCheck extends Schedule {
   /** When the subscription began: a run time before it is not owed (subscribing at 10:00 for 09:00 waits for tomorrow). */
   since?: Date;
@@ -124,6 +112,19 @@ export function dueDate(subscription: DueCheck, now: Date): string | null {
   if (runAt.getTime() > now.getTime()) return null;
   if (subscription.since && runAt.getTime() < subscription.since.getTime()) return null;
   return today;
+}
+
+/**
+ * When the next digest goes out: today's run if still ahead; `now` when today's is owed (its time has
+ * passed, it was not delivered, and the subscription is older than that time: the catch-up after
+ * downtime); otherwise tomorrow's.
+ */
+export function nextRunAt(subscription: DueCheck, now: Date, deliveredToday = false): Date {
+  const today = localDate(now, subscription.timeZone);
+  const todaysRun = runAtFor(subscription, today);
+  if (todaysRun.getTime() > now.getTime()) return todaysRun;
+  if (!deliveredToday && dueDate(subscription, now) !== null) return now;
+  return runAtFor(subscription, addDays(today, 1));
 }
 
 export function isDue(subscription: DueCheck, now: Date): boolean {

@@ -80,3 +80,18 @@ export const digestStrings = {
     dryRunHeader: (channel: string, date: string) => `===== ${channel} · ${date} (dry run: not posted, not recorded) =====`,
   },
 };
+
+/** An instant as a person in `timeZone` reads it: `Tue 1 Dec 2026, 09:00 (Europe/Rome)`. */
+export function formatWhen(instant: Date, timeZone: string): string {
+  const text = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  return `${text} (${timeZone})`;
+}
