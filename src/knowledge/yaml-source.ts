@@ -18,8 +18,14 @@ export function parseYamlSource(text: string, file: string, problems: KnowledgeP
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   if (document.errors.length > 0) {
+    // An unclosed bracket or quote is reported at the end of the input: point at the last line with text instead.
+    const lastTextOffset = Math.max(0, text.trimEnd().length - 1);
+    const reportedLines = new Set<number>();
     for (const error of document.errors) {
-      problems.push({ file, line: lineAt(error.pos[0]), message: knowledgeStrings.yamlError(firstSentence(error.message)) });
+      const line = lineAt(Math.min(error.pos[0], lastTextOffset));
+      if (reportedLines.has(line)) continue;
+      reportedLines.add(line);
+      problems.push({ file, line, message: knowledgeStrings.yamlError(firstSentence(error.message)) });
     }
     return null;
   }
