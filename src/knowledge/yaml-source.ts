@@ -22,7 +22,9 @@ export function parseYamlSource(text: string, file: string, problems: KnowledgeP
     const lastTextOffset = Math.max(0, text.trimEnd().length - 1);
     const reportedLines = new Set<number>();
     for (const error of document.errors) {
-      const line = lineAt(Math.min(error.pos[0], lastTextOffset));
+      const offset = Math.min(error.pos[0], lastTextOffset);
+      const quoteLine = unclosedQuoteLine(text, error.code, error.message, offset);
+      const line = quoteLine === null ? lineAt(offset) : quoteLine + firstLine - 1;
       if (reportedLines.has(line)) continue;
       reportedLines.add(line);
       problems.push({ file, line, message: knowledgeStrings.yamlError(firstSentence(error.message)) });
@@ -36,6 +38,21 @@ export function parseYamlSource(text: string, file: string, problems: KnowledgeP
       return firstLine;
     },
   };
+}
+
+/**
+ * For "Missing closing quote", the line where the quoted value was opened (the last line before the
+ * error with an odd number of that quote mark), which is where the fix goes. Null if not found.
+ */
+function unclosedQuoteLine(text: string, code: string, message: string, offset: number): number | null {
+  if (code !== 'MISSING_CHAR' || !/quote/u.test(message)) return null;
+  const mark = message.includes("'") ? "'" : '"';
+  const lines = text.slice(0, offset + 1).split('\n');
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const line = (lines[index] ?? '').replace(mark === '"' ? /\\./gu : /''/gu, '');
+    if ((line.split(mark).length - 1) % 2 === 1) return index + 1;
+  }
+  return null;
 }
 
 function firstSentence(message: string): string {

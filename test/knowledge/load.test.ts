@@ -98,6 +98,8 @@ describe('validation problems, each with its file and line', () => {
     ['same id for .md and .txt', { 'a.md': SAMPLE_MD, 'a.txt': 'T\nTesto.\n' }, 'a.txt:1', /duplicate document id "a"/],
     ['stray YAML file', { 'notes.yaml': 'a: 1\n' }, 'notes.yaml:1', /not a knowledge file/],
     ['bad YAML in a facts file', { 'sample.md': SAMPLE_MD, 'sample.facts.yaml': 'document: sample\nfacts:\n  - id: [x\n' }, 'sample.facts.yaml:3', /invalid YAML/],
+    ['unclosed quote in a facts file', { 'sample.md': SAMPLE_MD, 'sample.facts.yaml': SAMPLE_FACTS.replace('translation: "The centre', 'translation: "The centre\n') .replace('customers."', 'customers.') }, 'sample.facts.yaml:6', /invalid YAML: Missing closing "quote/],
+    ['unclosed quote in front matter', { 'a.md': "---\ntitle: 'L''Europa\nlanguage: it\n---\nTesto.\n" }, 'a.md:2', /Missing closing 'quote/],
     ['facts file without a facts list', { 'sample.md': SAMPLE_MD, 'sample.facts.yaml': 'document: sample\nfacts: none\n' }, 'sample.facts.yaml:2', /must be a list/],
     ['facts file that is not a map', { 'sample.md': SAMPLE_MD, 'sample.facts.yaml': '- a\n' }, 'sample.facts.yaml:1', /`document:` and a `facts:` list/],
     ['fact for a document that does not exist', { 'x.facts.yaml': SAMPLE_FACTS.replace('document: sample', 'document: missing/doc') }, 'x.facts.yaml:1', /"missing\/doc" does not exist/],
