@@ -1,0 +1,152 @@
+/**
+ * Builds the Bolt app for Socket Mode or HTTP mode. Receivers are transport only; everything the bot
+ * says comes from the listeners and renderers.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger, type webApi } from '@slack/bolt';
+import type { Ask } from '../answers/types';
+import type { Clock } from '../clock';
+import type { SlackConfig } from '../config';
+import type { DigestCommandHandler } from '../digest/types';
+import type { KnowledgeBase } from '../knowledge/types';
+import type { FeedbackLog, QueryLog } from '../store/types';
+import { createRecentDeliveries } from './dedupe';
+import { registerListeners } from './listeners';
+import { slackErrorCode } from './listeners/deps';
+import { makeReplies } from './replies';
+
+/**
+ * A few quick retries for 5xx and network errors; rate limits wait for Slack's Retry-After between them.
+ * (Slack's default retries for about 30 minutes, far too long for a reply someone is waiting for.)
+ */
+export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true };
+/** Per-request timeout of Web API calls. */
+export const WEB_API_TIMEOUT_MS = 15_000;
+
+export interface SlackAppDeps {
+  mode: 'socket' | 'http';
+  slack: SlackConfig;
+  knowledge: KnowledgeBase;
+  ask: Ask;
+  queryLog: QueryLog;
+  feedbackLog: FeedbackLog;
+  clock: Clock;
+  logger: Logger;
+  /** Optional: when absent, `/alibaba digest …` answers that the digest is not available. */
+  digest?: DigestCommandHandler;
+  /** Web API retries (tests make them fast). */
+  retryConfig?: webApi.RetryOptions;
+  /** HTTP mode: answer Slack only after the listener finished (needed on FaaS; off for a long-running server). */
+  processBeforeResponse?: boolean;
+  /** Socket Mode: reconnect automatically after a dropped connection (default true). */
+  autoReconnectEnabled?: boolean;
+}
+
+export interface SlackApp {
+  app: App;
+  receiver: HTTPReceiver | SocketModeReceiver;
+  /** The Web API client the listeners use (also handy for the digest scheduler). */
+  client: webApi.WebClient;
+  /** Verifies the bot token (one bounded auth.test), then starts listening. `port` is HTTP mode's (0 for any). */
+  start(port?: number): Promise<{ port: number | null }>;
+  stop(): Promise<void>;
+}
+
+export function createSlackApp(deps: SlackAppDeps): SlackApp {
+  const { logger } = deps;
+  let ready = false;
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: deps.retryConfig ?? DEFAULT_RETRY_CONFIG,
+    timeout: WEB_API_TIMEOUT_MS,
+    ...(deps.slack.apiUrl ? { slackApiUrl: deps.slack.apiUrl } : {}),
+  };
+
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (deps.mode === 'http') {
+    if (!deps.slack.signingSecret) throw new Error('HTTP mode needs a signing secret');
+    const { documents, passages, facts } = deps.knowledge;
+    receiver = new HTTPReceiver({
+      signingSecret: deps.slack.signingSecret,
+      endpoints: '/slack/events',
+      processBeforeResponse: deps.processBeforeResponse ?? false,
+      logger,
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            const body = ready ? { ok: true, documents: documents.length, passages: passages.length, facts: facts.length } : { ok: false, starting: true };
+            res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(body));
+          },
+        },
+      ],
+    });
+  } else {
+    if (!deps.slack.appToken) throw new Error('Socket Mode needs an app-level token');
+    receiver = new SocketModeReceiver({
+      appToken: deps.slack.appToken,
+      logger,
+      autoReconnectEnabled: deps.autoReconnectEnabled ?? true,
+      // Only the API URL: the Socket Mode client keeps its own (long) reconnect policy for apps.connections.open.
+      installerOptions: { clientOptions: deps.slack.apiUrl ? { slackApiUrl: deps.slack.apiUrl } : {} },
+    });
+  }
+
+  const app = new App({
+    token: deps.slack.botToken,
+    receiver,
+    logger,
+    logLevel: logger.getLevel() ?? LogLevel.INFO,
+    clientOptions,
+    // auth.test runs in start() with the bounded retries above, not in the constructor with Slack's 30-minute policy.
+    deferInitialization: true,
+    extendedErrorHandler: true,
+  });
+
+  app.error(async ({ error, body, context }: { error: Error; body: unknown; context: { teamId?: string } | undefined }) => {
+    // Never rethrow: one failed request must not take the bot down.
+    const bodyRecord = (body ?? {}) as Record<string, unknown>;
+    const event = bodyRecord.event as Record<string, unknown> | undefined;
+    logger.error('Unhandled error in a listener', {
+      code: (error as { code?: unknown }).code,
+      slackError: slackErrorCode((error as { original?: unknown }).original ?? error),
+      type: bodyRecord.type ?? bodyRecord.command,
+      event: event?.type,
+      channel: event?.channel ?? (bodyRecord.channel_id as unknown),
+      team: context?.teamId,
+    }, error);
+  });
+
+  const replies = makeReplies({ ask: deps.ask, knowledge: deps.knowledge, queryLog: deps.queryLog, clock: deps.clock, logger, ...(deps.digest ? { digest: deps.digest } : {}) });
+  registerListeners(app, {
+    replies,
+    knowledge: deps.knowledge,
+    feedbackLog: deps.feedbackLog,
+    deliveries: createRecentDeliveries(deps.clock),
+    clock: deps.clock,
+    logger,
+  });
+
+  return {
+    app,
+    receiver,
+    client: app.client,
+    async start(port = 3000) {
+      await app.init();
+      if (receiver instanceof HTTPReceiver) {
+        const server = (await receiver.start(port)) as Server;
+        ready = true;
+        return { port: (server.address() as AddressInfo).port };
+      }
+      await receiver.start();
+      ready = true;
+      return { port: null };
+    },
+    async stop() {
+      ready = false;
+      await receiver.stop();
+    },
+  };
+}

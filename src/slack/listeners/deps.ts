@@ -1,0 +1,24 @@
+import type { Logger } from '@slack/bolt';
+import type { Clock } from '../../clock';
+import type { KnowledgeBase } from '../../knowledge/types';
+import type { FeedbackLog } from '../../store/types';
+import type { RecentDeliveries } from '../dedupe';
+import type { Replies } from '../replies';
+
+/** Everything the listeners need; each handler factory takes only its slice. */
+export interface ListenerDeps {
+  replies: Replies;
+  knowledge: KnowledgeBase;
+  feedbackLog: FeedbackLog;
+  deliveries: RecentDeliveries;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Slack's error code for a failed Web API call (`not_in_channel`, `ratelimited`…), if any. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  if (data && typeof data.error === 'string') return data.error;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -1,0 +1,19 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { eventKey, messageKey } from '../../dedupe';
+import type { ListenerDeps } from '../deps';
+import { answerInConversation } from './answer-in-conversation';
+
+/** `@alibaba …` in a channel or thread: answered once, in the thread. */
+export function makeAppMentionHandler({ replies, deliveries, logger }: Pick<ListenerDeps, 'replies' | 'deliveries' | 'logger'>) {
+  return async ({ event, body, context, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.bot_id || (context.botUserId && event.user === context.botUserId)) return;
+    if (!deliveries.claim([eventKey(body.event_id), messageKey(event.channel, event.ts)])) {
+      logger.debug('Skipping a repeated delivery', { event_id: body.event_id, channel: event.channel, ts: event.ts });
+      return;
+    }
+    await answerInConversation(
+      { channel: event.channel, ts: event.ts, threadTs: event.thread_ts, user: event.user, text: event.text ?? '' },
+      { replies, logger, client, botUserId: context.botUserId, surface: 'mention' },
+    );
+  };
+}
