@@ -121,6 +121,8 @@ export function parseTextDocument(source: DocumentSource): ParsedDocument {
 
 type Body = Pick<KnowledgeDocument, 'sections' | 'paragraphs'>;
 
+/** A horizontal rule (`---`, `***`, `___`): separates paragraphs, is not text. */
+const THEMATIC_BREAK = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/u;
 const MARKDOWN_HEADING = /^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/u;
 
 function markdownBody(lines: BodyLine[]): Body {
@@ -134,7 +136,9 @@ function markdownBody(lines: BodyLine[]): Body {
   };
   for (const { text } of lines) {
     const heading = MARKDOWN_HEADING.exec(text);
-    if (heading) {
+    if (THEMATIC_BREAK.test(text)) {
+      flush();
+    } else if (heading) {
       flush();
       section = normalizeWhitespace(heading[1] ?? '') || null;
       if (section) body.sections.push(section);

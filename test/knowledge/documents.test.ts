@@ -55,6 +55,14 @@ describe('parseMarkdownDocument', () => {
     });
   });
 
+  it('treats horizontal rules as paragraph breaks, not text', () => {
+    const text = ['---', 'title: T', '---', 'Primo.', '***', 'Secondo.', '', '- - -', ''].join('\n');
+    expect(parseMarkdownDocument({ id: 'x', path: '/k/x.md', text }).document?.paragraphs).toEqual([
+      { section: null, text: 'Primo.' },
+      { section: null, text: 'Secondo.' },
+    ]);
+  });
+
   it('reports bad optional metadata on its line but still loads the document', () => {
     const text = ['---', 'title: T', 'language: "not a tag!!"', 'url: ftp://example.com', 'published: 30/11/2016', '---', 'Testo.'].join('\n');
     const { document, problems } = parseMarkdownDocument({ id: 'x', path: '/k/x.md', text });
