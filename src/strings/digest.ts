@@ -81,7 +81,7 @@ export const digestStrings = {
   },
 };
 
-/** An instant as a person in `timeZone` reads it: `Tue 1 Dec 2026, 09:00 (Europe/Rome)`. */
+/** An instant as a person in `timeZone` reads it: `Tue, 1 Dec 2026, 09:00 (Europe/Rome)`. */
 export function formatWhen(instant: Date, timeZone: string): string {
   const text = new Intl.DateTimeFormat('en-GB', {
     timeZone,
