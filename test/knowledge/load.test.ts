@@ -75,7 +75,9 @@ describe('loadKnowledgeBase on small folders', () => {
   });
 
   it('reports a missing folder as a problem instead of throwing', () => {
-    const missing = path.join(knowledgeFolder({}), 'nope');
+    const empty = knowledgeFolder({});
+    folders.push(empty);
+    const missing = path.join(empty, 'nope');
     expect(checkKnowledge(missing)).toEqual([{ file: missing, line: 1, message: expect.stringContaining('not found') }]);
   });
 });
