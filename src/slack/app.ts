@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger } from '@slack/bolt';
 import type { Ask } from '../answers/types';
 import type { Clock } from '../clock';
 import type { SlackConfig } from '../config';
@@ -43,13 +43,22 @@ export interface SlackAppDeps {
   autoReconnectEnabled?: boolean;
 }
 
+export interface BotIdentity {
+  botUserId: string;
+  botId: string;
+  teamId?: string;
+}
+
 export interface SlackApp {
   app: App;
   receiver: HTTPReceiver | SocketModeReceiver;
   /** The Web API client the listeners use (also handy for the digest scheduler). */
   client: webApi.WebClient;
-  /** Verifies the bot token (one bounded auth.test), then starts listening. `port` is HTTP mode's (0 for any). */
-  start(port?: number): Promise<{ port: number | null }>;
+  /**
+   * Verifies the bot token (one auth.test with bounded retries; rejects with Slack's error, e.g.
+   * invalid_auth), then starts listening. `port` is HTTP mode's (0 for any free port).
+   */
+  start(port?: number): Promise<{ port: number | null; identity: BotIdentity }>;
   stop(): Promise<void>;
 }
 
@@ -94,14 +103,19 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     });
   }
 
+  // The bot's identity comes from one auth.test in start(), with the bounded retries above (Bolt's
+  // own check runs in the constructor with a 30-minute retry policy). Listeners get it via authorize.
+  const client = new webApi.WebClient(deps.slack.botToken, { ...clientOptions, logger });
+  let identity: BotIdentity | null = null;
   const app = new App({
-    token: deps.slack.botToken,
     receiver,
     logger,
     logLevel: logger.getLevel() ?? LogLevel.INFO,
     clientOptions,
-    // auth.test runs in start() with the bounded retries above, not in the constructor with Slack's 30-minute policy.
-    deferInitialization: true,
+    authorize: async () => {
+      if (!identity) throw new Error('The Slack app received a request before start() verified its token');
+      return { botToken: deps.slack.botToken, botId: identity.botId, botUserId: identity.botUserId, teamId: identity.teamId };
+    },
     extendedErrorHandler: true,
   });
 
@@ -132,17 +146,19 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   return {
     app,
     receiver,
-    client: app.client,
+    client,
     async start(port = 3000) {
-      await app.init();
+      const auth = await client.auth.test();
+      if (!auth.user_id || !auth.bot_id) throw new Error('auth.test did not return a bot user: is SLACK_BOT_TOKEN a bot token (xoxb-)?');
+      identity = { botUserId: auth.user_id, botId: auth.bot_id, ...(auth.team_id ? { teamId: auth.team_id } : {}) };
       if (receiver instanceof HTTPReceiver) {
         const server = (await receiver.start(port)) as Server;
         ready = true;
-        return { port: (server.address() as AddressInfo).port };
+        return { port: (server.address() as AddressInfo).port, identity };
       }
       await receiver.start();
       ready = true;
-      return { port: null };
+      return { port: null, identity };
     },
     async stop() {
       ready = false;
