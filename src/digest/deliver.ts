@@ -187,7 +187,8 @@ export async function deliverDigest(options: DeliverDigestOptions): Promise<Deli
         }
         mustCheckHistory = false;
       }
-      store.recordAttempt(channelId, date, owner, prepared.content, clock());
+      // Lost the claim while waiting (the lease ran out and another deliverer took over): it posts, not us.
+      if (!store.recordAttempt(channelId, date, owner, prepared.content, clock())) return { status: 'in-progress', channelId, date };
       if (attempt === 1 && claim.delivery.firstAttemptAt === null) historyFrom = new Date(clock().getTime() - HISTORY_MARGIN_MS);
       posting = true;
       const response = await client.chat.postMessage({

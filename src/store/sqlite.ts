@@ -280,15 +280,18 @@ export class Store implements QueryLog, FeedbackLog {
     return claim.immediate();
   }
 
-  /** Records that a post is about to be sent (and what it holds), before it is sent; renews the claim. */
-  recordAttempt(channelId: string, date: string, owner: string, content: DeliveryContent, now: Date): void {
-    this.db
+  /**
+   * Records that a post is about to be sent (and what it holds), before it is sent; renews the claim.
+   * False when `owner` no longer holds the claim (another deliverer took it over): do not post.
+   */
+  recordAttempt(channelId: string, date: string, owner: string, content: DeliveryContent, now: Date): boolean {
+    return this.db
       .prepare(
         `UPDATE deliveries SET attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, @now), claimed_at = @now,
            fact_id = @factId, fact_cycle = @factCycle, document_ids = @documentIds, updated_at = @now
          WHERE channel_id = @channelId AND date = @date AND claim_owner = @owner AND state = 'claimed'`,
       )
-      .run({ channelId, date, owner, now: now.getTime(), factId: content.factId, factCycle: content.factCycle, documentIds: JSON.stringify(content.documentIds) });
+      .run({ channelId, date, owner, now: now.getTime(), factId: content.factId, factCycle: content.factCycle, documentIds: JSON.stringify(content.documentIds) }).changes > 0;
   }
 
   /** Renews a claim during long waits (Retry-After) so that it does not look abandoned. */

@@ -211,3 +211,38 @@ describe('deliverDigest against a loopback Web API', () => {
     expect(time.sleeps).toEqual([]);
   });
 });
+
+describe('a deliverer that lost its claim', () => {
+  it('does not post once another deliverer has taken the claim over', async () => {
+    const api = await startSlackApiStandIn();
+    const store = openStore(':memory:');
+    const time = fakeTime('2026-12-01T09:00:00Z');
+    try {
+      api.respond('chat.postMessage', () => {
+        api.respond('chat.postMessage', null);
+        return { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } };
+      });
+      const outcome = await deliverDigest({
+        client: createDigestWebClient({ botToken: 'xoxb-test', apiUrl: api.url }),
+        store,
+        channelId: 'C1',
+        date: DATE,
+        owner: 'slow',
+        clock: time.clock,
+        // While "slow" waits out the rate limit, its lease runs out and another process takes over.
+        sleep: async () => {
+          time.advance(10 * 60_000);
+          expect(store.claimDelivery('C1', DATE, 'other', time.clock(), 120_000).kind).toBe('claimed');
+        },
+        retry: { maxTotalMs: 60 * 60_000 },
+        prepare: () => ({ message: { text: 'x', blocks: [] }, content: { factId: null, factCycle: null, documentIds: [] } }),
+      });
+      expect(outcome).toMatchObject({ status: 'in-progress' });
+      expect(api.callsTo('chat.postMessage')).toHaveLength(1);
+      expect(store.getDelivery('C1', DATE)).toMatchObject({ state: 'claimed', claimOwner: 'other' });
+    } finally {
+      store.close();
+      await api.close();
+    }
+  });
+});
