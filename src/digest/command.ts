@@ -39,7 +39,8 @@ export function parseSubscribeArguments(words: string[], defaults: { time: strin
   let time: string | null = null;
   let zone: string | null = null;
   for (const word of words) {
-    if (/^\d{1,2}[:.h]\d{2}$/.test(word) || /^\d{1,2}:\d*$/.test(word)) {
+    // Anything starting with a digit is meant as a time (9am, 8.30, 25:00): say what is wrong with it as a time.
+    if (/^\d/.test(word)) {
       if (time !== null) return { ok: false, message: digestStrings.tooManyArguments };
       const [hours = '', minutes = ''] = word.split(/[:.h]/);
       const candidate = `${hours.padStart(2, '0')}:${minutes}`;

@@ -19,6 +19,7 @@ describe('parseSubscribeArguments', () => {
     expect(parseSubscribeArguments(['8:30'], defaults)).toEqual({ ok: true, time: '08:30', timeZone: 'UTC' });
     expect(parseSubscribeArguments(['europe/rome', '17:45'], defaults)).toEqual({ ok: true, time: '17:45', timeZone: 'Europe/Rome' });
     expect(parseSubscribeArguments(['America/New_York'], defaults)).toEqual({ ok: true, time: '09:00', timeZone: 'America/New_York' });
+    expect(parseSubscribeArguments(['8.05', 'UTC'], defaults)).toEqual({ ok: true, time: '08:05', timeZone: 'UTC' });
   });
   it('rejects bad times, unknown zones and extra words, echoing them escaped', () => {
     expect(parseSubscribeArguments(['25:00'], defaults)).toMatchObject({ ok: false, message: expect.stringContaining('"25:00" is not a time') });
@@ -84,7 +85,8 @@ describe('makeDigestCommandHandler', () => {
   });
 
   it('rejects bad arguments without subscribing', async () => {
-    expect(textOf(await handler()(slack('subscribe 9am')))).toContain('not a time zone');
+    expect(textOf(await handler()(slack('subscribe 9am')))).toContain('"9am" is not a time: write it as HH:MM');
+    expect(textOf(await handler()(slack('subscribe Rome')))).toContain('"Rome" is not a time zone I know');
     expect(textOf(await handler()(slack('subscribe 24:10')))).toContain('not a time');
     expect(store.listSubscriptions()).toEqual([]);
   });

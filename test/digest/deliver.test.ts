@@ -246,3 +246,41 @@ describe('a deliverer that lost its claim', () => {
     }
   });
 });
+
+describe('the one-shot round against a Slack that never answers', () => {
+  it('ends within its time budget plus the request timeouts, reporting every channel as failed', async () => {
+    const http = await import('node:http');
+    const hanging = http.createServer(() => {
+      /* never answers */
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const { port } = hanging.address() as import('node:net').AddressInfo;
+    const store = openStore(':memory:');
+    const lines: string[] = [];
+    const started = Date.now();
+    try {
+      const result = await runDigestOnce({
+        store,
+        knowledge,
+        config: { digest: { channels: ['C1', 'C2', 'C3', 'C4'], time: '09:00', timeZone: 'UTC' } },
+        client: createDigestWebClient({ botToken: 'xoxb-test', apiUrl: `http://127.0.0.1:${port}/api/` }, { timeoutMs: 150 }),
+        clock: () => new Date(),
+        date: DATE,
+        budgetMs: 600,
+        retry: { backoffMs: () => 50 },
+        write: (line) => lines.push(line),
+      });
+      const elapsed = Date.now() - started;
+      expect(result.exitCode).toBe(1);
+      expect(lines).toHaveLength(4);
+      expect(lines.every((line) => / failed: /.test(line))).toBe(true);
+      expect(lines.at(-1)).toContain('time limit');
+      // Budget (600) + one try in flight (a lookup and a post, 150 each) + slack for the machine.
+      expect(elapsed).toBeLessThan(600 + 300 + 700);
+    } finally {
+      store.close();
+      hanging.closeAllConnections();
+      await new Promise((resolve) => hanging.close(resolve));
+    }
+  });
+});
