@@ -173,7 +173,7 @@ export async function deliverDigest(options: DeliverDigestOptions): Promise<Deli
   // An earlier holder's attempt may have reached Slack without being recorded (a crash or an
   // ambiguous failure): look before posting.
   let mustCheckHistory = claim.delivery.attempts > 0;
-  let historyFrom = new Date((claim.delivery.firstAttemptAt ?? started).getTime() - HISTORY_MARGIN_MS);
+  const historyFrom = new Date((claim.delivery.firstAttemptAt ?? started).getTime() - HISTORY_MARGIN_MS);
 
   for (let attempt = 1; ; attempt += 1) {
     let posting = false;
@@ -189,7 +189,6 @@ export async function deliverDigest(options: DeliverDigestOptions): Promise<Deli
       }
       // Lost the claim while waiting (the lease ran out and another deliverer took over): it posts, not us.
       if (!store.recordAttempt(channelId, date, owner, prepared.content, clock())) return { status: 'in-progress', channelId, date };
-      if (attempt === 1 && claim.delivery.firstAttemptAt === null) historyFrom = new Date(clock().getTime() - HISTORY_MARGIN_MS);
       posting = true;
       const response = await client.chat.postMessage({
         channel: channelId,
