@@ -1,24 +1,27 @@
 /**
- * The search engine: a MiniSearch inverted index (BM25) over curated facts and passages, queried with
- * a plan of exact words, typo corrections, prefix relatives and glossary synonyms, then filtered by a
- * relevance floor on how much of the question each record answers.
+ * The search engine: a BM25 inverted index over curated facts and passages (see scorers.ts), queried
+ * with a plan of exact words, typo corrections, prefix relatives and glossary synonyms (plan.ts),
+ * then filtered by a relevance floor on how much of the question each record answers.
  */
-import MiniSearch from 'minisearch';
 import type { Fact, KnowledgeBase, Passage } from '../knowledge/types';
 import { compileGlossary } from './glossary';
 import { analyze, foldText } from './normalize';
-import type { QueryPlan, Vocabulary } from './plan';
+import type { QueryPlan, Slot, Vocabulary } from './plan';
 import { planQuery } from './plan';
+import type { FieldBoosts, RecordFields, ScorerKind } from './scorers';
+import { BIT, MAX_QUERY_TERMS, buildScorer } from './scorers';
 import { createTypoCorrector } from './typos';
 import type { SearchHit, SearchIndex, SearchOptions } from './types';
 
 export interface SearchIndexOptions {
-  /** Fraction of the question's weighted concepts a record must satisfy to be returned (default 0.55). */
+  /** A record must satisfy more than this share of the question's weighted concepts (default 0.5). */
   relevanceFloor?: number;
-  /** Hits scoring below this fraction of the best hit are dropped (default 0.1). */
+  /** Hits scoring below this share of the best hit are dropped (default 0.1). */
   minRelativeScore?: number;
   /** Vocabularies larger than this are split by first letter for typo correction (default 5000). */
   typoBucketLimit?: number;
+  /** Inverted index implementation (default `compact`; `minisearch` for comparison, see scorers.ts). */
+  scorer?: ScorerKind;
 }
 
 export interface SearchIndexWithStats extends SearchIndex {
@@ -31,8 +34,7 @@ export interface SearchIndexWithStats extends SearchIndex {
  * Field weights. A fact's English rendering and keywords are written for searchers, so they count as
  * much as its quote; the passage text field only exists on bare sentences.
  */
-const FIELD_BOOSTS: Record<string, number> = { quote: 1, translation: 1, keywords: 1.2, topic: 0.8, text: 1 };
-const FIELDS = Object.keys(FIELD_BOOSTS);
+const FIELD_BOOSTS: FieldBoosts = { quote: 1, translation: 1, keywords: 1.2, topic: 0.8, text: 1 };
 /** A heading or title restates a topic without answering anything. */
 const HEADING_FACTOR = 0.5;
 /** Queries longer than this are cut before analysis (the ask front end already cuts at 500). */
@@ -49,33 +51,23 @@ interface IndexedRecord {
   heading: boolean;
 }
 
-interface IndexedFields {
-  id: number;
-  text?: string;
-  quote?: string;
-  translation?: string;
-  keywords?: string;
-  topic?: string;
-}
-
 export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndexOptions = {}): SearchIndexWithStats {
-  const floor = options.relevanceFloor ?? 0.55;
+  const floor = options.relevanceFloor ?? 0.5;
   const minRelativeScore = options.minRelativeScore ?? 0.1;
   const records: IndexedRecord[] = [];
-  const fieldsList: IndexedFields[] = [];
+  let fieldsList: RecordFields[] = [];
   const documentFrequency = new Map<string, number>();
   const wordFrequency = new Map<string, number>();
   const stemOfWord = new Map<string, string>();
 
-  const addRecord = (record: IndexedRecord, texts: Array<[keyof IndexedFields, string, 'always' | 'mixedCase']>): void => {
-    const fields: IndexedFields = { id: records.length };
+  const addRecord = (record: IndexedRecord, texts: Array<[keyof RecordFields, string, 'always' | 'mixedCase']>): void => {
+    const fields: RecordFields = {};
     const stems = new Set<string>();
     const words = new Set<string>();
     for (const [field, text, acronyms] of texts) {
       const tokens = analyze(text, { acronyms }).filter((token) => !token.stopword);
       if (tokens.length === 0) continue;
-      const terms = tokens.map((token) => token.stem);
-      (fields as unknown as Record<string, string>)[field] = terms.join(' ');
+      fields[field] = tokens.map((token) => token.stem);
       for (const token of tokens) {
         stems.add(token.stem);
         if (!/^\d+$/.test(token.surface)) {
@@ -127,15 +119,8 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     addRecord({ kind: 'passage', id: passage.id, place: placeOf(passage), heading }, [['text', passage.text ?? '', 'mixedCase']]);
   }
 
-  const miniSearch = new MiniSearch<IndexedFields>({
-    fields: FIELDS,
-    idField: 'id',
-    // Text is analysed once, above; MiniSearch receives stems separated by spaces.
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term || null,
-  });
-  miniSearch.addAll(fieldsList);
-  fieldsList.length = 0;
+  const scorer = buildScorer(options.scorer ?? 'compact', fieldsList, FIELD_BOOSTS);
+  fieldsList = [];
 
   const sortedStems = [...documentFrequency.keys()].sort();
   const vocabulary: Vocabulary = {
@@ -162,54 +147,48 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     const limit = clampLimit(searchOptions?.limit);
     const { slots } = plan(query);
     const totalImportance = slots.reduce((sum, slot) => sum + slot.importance, 0);
-    if (slots.length === 0 || totalImportance <= 0) return [];
+    if (slots.length === 0 || !(totalImportance > 0)) return [];
 
-    // Each index term gets the best worth it has in any slot.
-    const termWeights = new Map<string, number>();
-    for (const slot of slots) {
-      for (const alternative of slot.alternatives) {
-        // A phrase's words share its worth, so a synonym of several words does not outweigh one word.
-        const weight = alternative.weight / Math.sqrt(alternative.terms.length);
-        for (const term of alternative.terms) {
-          if (vocabulary.documentFrequency(term) > 0 && (termWeights.get(term) ?? 0) < weight) termWeights.set(term, weight);
-        }
-      }
-    }
-    if (termWeights.size === 0) return [];
-
-    const scored: Array<{ record: IndexedRecord; score: number }> = [];
-    miniSearch.search([...termWeights.keys()].join(' '), {
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-      boostTerm: (term) => termWeights.get(term) ?? 0,
-      boost: FIELD_BOOSTS,
-      combineWith: 'OR',
-      prefix: false,
-      fuzzy: false,
-      // Used as a visitor: scoring happens here, and rejecting every result spares MiniSearch from
-      // sorting the whole match list, which for common words can be most of the index.
-      filter: (result) => {
-        const record = records[result.id as number];
-        if (!record) return false;
-        const matched = new Set(result.terms);
+    const { terms, weights } = queryTerms(slots, vocabulary);
+    if (terms.length === 0) return [];
+    const termIndex = new Map(terms.map((term, i) => [term, i]));
+    const compiledSlots = slots.map((slot) => ({
+      importance: slot.importance,
+      alternatives: slot.alternatives.map((alternative) => ({
+        weight: alternative.weight,
+        bits: alternative.terms.map((term) => BIT[termIndex.get(term) ?? -1] ?? 0),
+      })),
+    }));
+    // Records that contain the same query terms have the same coverage: compute it once per combination.
+    const coverageByMatch = new Map<number, number>();
+    const coverageOf = (matched: number): number => {
+      let coverage = coverageByMatch.get(matched);
+      if (coverage === undefined) {
         let satisfied = 0;
-        for (const slot of slots) satisfied += slot.importance * slotCredit(slot.alternatives, matched);
-        const coverage = satisfied / totalImportance;
-        if (coverage < floor) return false;
-        // MiniSearch multiplies by the number of query terms matched; coverage replaces that, since
-        // several terms can be alternatives for one concept.
-        const bm25 = result.score / Math.max(1, result.queryTerms.length);
-        const score = bm25 * coverage * coverage * (record.heading ? HEADING_FACTOR : 1);
-        if (Number.isFinite(score) && score > 0) scored.push({ record, score });
-        return false;
-      },
+        for (const slot of compiledSlots) satisfied += slot.importance * slotCredit(slot.alternatives, matched);
+        coverage = satisfied / totalImportance;
+        coverageByMatch.set(matched, coverage);
+      }
+      return coverage;
+    };
+
+    const keep = limit * 3 + 10;
+    const best = new TopScores(keep);
+    scorer.collect(terms, weights, (recordIndex, bm25, matched) => {
+      const coverage = coverageOf(matched);
+      if (!(coverage > floor)) return;
+      const record = records[recordIndex];
+      if (!record) return;
+      const score = bm25 * coverage * coverage * (record.heading ? HEADING_FACTOR : 1);
+      if (Number.isFinite(score) && score > 0) best.offer(recordIndex, score);
     });
+    const scored = best.sorted().map(({ item, score }) => ({ record: records[item]!, score }));
     scored.sort((a, b) => b.score - a.score || compareIds(a.record, b.record));
-    const best = scored[0]?.score ?? 0;
+    const top = scored[0]?.score ?? 0;
     const hits: SearchHit[] = [];
     const factPlaces = new Set<string>();
     for (const { record, score } of scored) {
-      if (hits.length >= limit || score < best * minRelativeScore) break;
+      if (hits.length >= limit || score < top * minRelativeScore) break;
       // The sentence a higher-ranked fact already quotes adds nothing.
       if (record.kind === 'passage' && factPlaces.has(record.place)) continue;
       if (record.kind === 'fact') factPlaces.add(record.place);
@@ -231,18 +210,80 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
   };
 }
 
-/** Credit for a concept: the best alternative found, a phrase found in part counting half its share. */
-function slotCredit(alternatives: Array<{ terms: string[]; weight: number }>, matched: ReadonlySet<string>): number {
+/**
+ * The distinct index terms of a plan with the best worth each has in any slot, most valuable first,
+ * at most MAX_QUERY_TERMS. A phrase's words share its worth, so a synonym of several words does not
+ * outweigh a one-word original.
+ */
+function queryTerms(slots: Slot[], vocabulary: Vocabulary): { terms: string[]; weights: number[] } {
+  const termWeights = new Map<string, number>();
+  for (const slot of slots) {
+    for (const alternative of slot.alternatives) {
+      const weight = alternative.weight / Math.sqrt(alternative.terms.length);
+      for (const term of alternative.terms) {
+        if (vocabulary.documentFrequency(term) > 0 && (termWeights.get(term) ?? 0) < weight) termWeights.set(term, weight);
+      }
+    }
+  }
+  const ranked = [...termWeights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_QUERY_TERMS);
+  return { terms: ranked.map(([term]) => term), weights: ranked.map(([, weight]) => weight) };
+}
+
+/** Keeps the `capacity` best-scoring items seen (a min-heap), without sorting everything. */
+class TopScores {
+  private readonly items: Array<{ item: number; score: number }> = [];
+  constructor(private readonly capacity: number) {}
+
+  offer(item: number, score: number): void {
+    const heap = this.items;
+    if (heap.length < this.capacity) {
+      heap.push({ item, score });
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (heap[parent]!.score <= heap[i]!.score) break;
+        [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+        i = parent;
+      }
+      return;
+    }
+    if (score <= heap[0]!.score) return;
+    heap[0] = { item, score };
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < heap.length && heap[left]!.score < heap[smallest]!.score) smallest = left;
+      if (right < heap.length && heap[right]!.score < heap[smallest]!.score) smallest = right;
+      if (smallest === i) break;
+      [heap[smallest], heap[i]] = [heap[i]!, heap[smallest]!];
+      i = smallest;
+    }
+  }
+
+  sorted(): Array<{ item: number; score: number }> {
+    return [...this.items].sort((a, b) => b.score - a.score);
+  }
+}
+
+/** Credit for a concept: its best alternative found, a phrase found in part counting half its share. */
+function slotCredit(alternatives: Array<{ weight: number; bits: number[] }>, matched: number): number {
   let credit = 0;
   for (const alternative of alternatives) {
     if (alternative.weight <= credit) break; // sorted by weight: nothing better follows
     let found = 0;
-    for (const term of alternative.terms) if (matched.has(term)) found += 1;
+    for (const bit of alternative.bits) if (bit > 0 && hasBit(matched, bit)) found += 1;
     if (found === 0) continue;
-    const share = found === alternative.terms.length ? 1 : (0.5 * found) / alternative.terms.length;
+    const share = found === alternative.bits.length ? 1 : (0.5 * found) / alternative.bits.length;
     credit = Math.max(credit, alternative.weight * share);
   }
   return credit;
+}
+
+/** Bit test on a float64 holding up to 52 bits (JavaScript's bitwise operators stop at 32). */
+function hasBit(value: number, bit: number): boolean {
+  return Math.floor(value / bit) % 2 === 1;
 }
 
 function placeOf(location: Fact | Passage): string {

@@ -75,9 +75,9 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
   const positions: Position[] = analyze(question, { acronyms: 'mixedCase' }).map((token) => {
     const numeric = /^\d+$/.test(token.surface);
     const known = vocabulary.documentFrequency(token.stem) > 0 || glossary.stems.has(token.stem);
+    // An unknown word keeps its own stem (its prefix relatives may still match) beside its corrections.
     const readings = [{ stem: token.stem, weight: 1 }];
     if (!known && !token.stopword && !numeric) {
-      readings.length = 0;
       for (const correction of typos.correct(token.surface)) {
         readings.push({ stem: context.stemOfWord(correction.word), weight: WEIGHTS.corrected[correction.distance] ?? 0 });
       }
@@ -85,8 +85,18 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
     return { ...token, numeric, readings };
   });
 
-  const slots: Slot[] = [];
-  const best = (i: number): string => positions[i]!.readings[0]?.stem ?? positions[i]!.stem;
+  const slots: Array<Slot & { numeric: boolean }> = [];
+  // For phrase matching a position reads as its best-known form: its own stem when indexed or in the
+  // glossary, else its best typo correction.
+  const best = (i: number): string => {
+    const position = positions[i]!;
+    const isKnown = (stem: string) => vocabulary.documentFrequency(stem) > 0 || glossary.stems.has(stem);
+    return position.readings.find((reading) => isKnown(reading.stem))?.stem ?? position.stem;
+  };
+  const worth = (i: number): number => {
+    const stem = best(i);
+    return positions[i]!.readings.find((reading) => reading.stem === stem)?.weight ?? 1;
+  };
   const phrases = findPhrases(glossary, positions.length, best).filter((match) =>
     positions.slice(match.start, match.end).some((position) => !position.stopword),
   );
@@ -94,7 +104,8 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
   for (const match of phrases) {
     const span = positions.slice(match.start, match.end);
     for (let i = match.start; i < match.end; i += 1) covered.add(i);
-    const weight = Math.min(...span.map((position) => position.readings[0]?.weight ?? 0));
+    let weight = 1;
+    for (let i = match.start; i < match.end; i += 1) if (!positions[i]!.stopword) weight = Math.min(weight, worth(i));
     const own: string[] = [];
     for (let i = match.start; i < match.end; i += 1) if (!positions[i]!.stopword) own.push(best(i));
     const alternatives: Alternative[] = [{ terms: own, weight }];
@@ -103,20 +114,23 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
         if (term.terms.length > 0) alternatives.push({ terms: term.terms, weight: weight * WEIGHTS.synonym });
       }
     }
-    slots.push(makeSlot(span.map((position) => position.surface).join(' '), span.some((p) => p.numeric) && span.every((p) => p.numeric || p.stopword), alternatives, vocabulary));
+    slots.push(makeSlot(span.map((position) => position.surface).join(' '), span.some((p) => p.numeric) && span.every((p) => p.numeric || p.stopword), alternatives));
   }
   positions.forEach((position, i) => {
     if (covered.has(i) || position.stopword) return;
     const alternatives: Alternative[] = position.readings.map((reading) => ({ terms: [reading.stem], weight: reading.weight }));
-    slots.push(makeSlot(position.surface, position.numeric, alternatives, vocabulary));
+    slots.push(makeSlot(position.surface, position.numeric, alternatives));
   });
-  for (const slot of slots) addPrefixRelatives(slot, vocabulary);
-  return { slots };
+  for (const slot of slots) {
+    addPrefixRelatives(slot, vocabulary);
+    slot.importance = slotImportance(slot.alternatives, slot.numeric, vocabulary);
+  }
+  return { slots: slots.map(({ numeric: _numeric, ...slot }) => slot) };
 }
 
-function makeSlot(text: string, numeric: boolean, alternatives: Alternative[], vocabulary: Vocabulary): Slot {
+function makeSlot(text: string, numeric: boolean, alternatives: Alternative[]): Slot & { numeric: boolean } {
   const unique = dedupeAlternatives(alternatives.filter((alternative) => alternative.weight > 0 && alternative.terms.length > 0));
-  return { text, importance: slotImportance(unique, numeric, vocabulary), alternatives: unique };
+  return { text, importance: 1, alternatives: unique, numeric };
 }
 
 /**
@@ -126,12 +140,12 @@ function makeSlot(text: string, numeric: boolean, alternatives: Alternative[], v
  */
 function slotImportance(alternatives: Alternative[], numeric: boolean, vocabulary: Vocabulary): number {
   const maxIdf = idf(0, vocabulary.size);
-  const primary = alternatives[0];
+  // The most valuable way to satisfy the concept that the index can satisfy at all.
+  const primary = alternatives.find((alternative) => alternative.terms.every((term) => vocabulary.documentFrequency(term) > 0));
   let rarity = 1;
-  if (primary) {
-    const frequencies = primary.terms.map((term) => vocabulary.documentFrequency(term));
-    const rarest = Math.min(...frequencies);
-    rarity = rarest > 0 ? idf(rarest, vocabulary.size) / maxIdf : 1;
+  if (primary && maxIdf > 0) {
+    const rarest = Math.min(...primary.terms.map((term) => vocabulary.documentFrequency(term)));
+    rarity = idf(rarest, vocabulary.size) / maxIdf;
   }
   const importance = 0.5 + 0.5 * rarity;
   return numeric ? importance / 2 : importance;
@@ -150,7 +164,8 @@ function addPrefixRelatives(slot: Slot, vocabulary: Vocabulary): void {
     for (const longer of vocabulary.withPrefix(term, MAX_PREFIX_RELATIVES)) {
       relatives.push({ terms: [longer], weight: alternative.weight * WEIGHTS.prefix });
     }
-    for (let length = term.length - 1; length >= MIN_SHARED_PREFIX; length -= 1) {
+    const shortest = Math.max(MIN_SHARED_PREFIX, Math.ceil(term.length * 0.6));
+    for (let length = term.length - 1; length >= shortest; length -= 1) {
       const shorter = term.slice(0, length);
       if (vocabulary.documentFrequency(shorter) > 0) {
         relatives.push({ terms: [shorter], weight: alternative.weight * WEIGHTS.prefix });

@@ -1,6 +1,6 @@
 /**
  * Closed-class words of English and Italian (articles, prepositions, pronouns, auxiliaries, question
- * words) that carry no topic. Written accent-free and lowercase, as the normaliser produces them.
+ * words, and the light verbs and fillers of spoken questions: "get", "going", "really") that carry no topic. Written accent-free and lowercase, as the normaliser produces them.
  * Content words never belong here: a word that could be the subject of a question stays searchable.
  */
 const ENGLISH = `
@@ -8,10 +8,12 @@ a about above after again against all am an and any are aren as at be because be
 between both but by can cannot could couldn did didn do does doesn doing don down during each few for from
 further had hadn has hasn have haven having he her here hers herself him himself his how i if in into is
 isn it its itself just let me more most mustn my myself no nor not of off on once only or other ought our
-ours ourselves out over own same shan she should shouldn so some such than that the their theirs them
+ours ourselves us out over own same shan she should shouldn so some such than that the their theirs them
 themselves then there these they this those through to too under until up very was wasn we were weren
 what when where which while who whom why will with won would wouldn you your yours yourself yourselves
 tell please know anything something thing things much many any also does s t d ll m re ve
+get gets got getting go goes going gone went make makes made making take takes took give gives gave
+happen happens happened like really actually currently now still ever even whether lot lots kind
 `;
 
 const ITALIAN = `

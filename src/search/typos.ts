@@ -14,7 +14,7 @@ export interface Correction {
 }
 
 export interface TypoCorrectorOptions {
-  /** Vocabularies up to this size get one fuse.js index; larger ones are split by first letter. */
+  /** Vocabularies up to this size get one fuse.js index; larger ones are split by first letter and length. */
   singleBucketLimit?: number;
   /** Candidates fuse.js returns before the edit-distance check. */
   candidates?: number;
@@ -69,10 +69,13 @@ export function createTypoCorrector(frequencies: ReadonlyMap<string, number>, op
   const singleBucketLimit = options.singleBucketLimit ?? 5000;
   const candidateCount = options.candidates ?? 30;
   const words = [...frequencies.keys()].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH - 2);
+  // A large vocabulary is split by first letter and length: a correction is at most two edits away,
+  // so only a few buckets can hold it, and fuse.js scans hundreds of words instead of tens of thousands.
   const bucketed = words.length > singleBucketLimit;
+  const bucketKey = (letter: string, length: number) => `${letter}${length}`;
   const bucketWords = new Map<string, string[]>();
   for (const word of words) {
-    const key = bucketed ? word[0]! : '';
+    const key = bucketed ? bucketKey(word[0]!, word.length) : '';
     const list = bucketWords.get(key);
     if (list) list.push(word);
     else bucketWords.set(key, [word]);
@@ -94,9 +97,15 @@ export function createTypoCorrector(frequencies: ReadonlyMap<string, number>, op
     correct(word: string, limit = 3): Correction[] {
       const maxEdits = allowedEdits(word.length);
       if (maxEdits === 0 || word.length > MAX_CORRECTABLE_LENGTH) return [];
-      // A typo rarely hits the first letter; looking in the second letter's bucket as well catches a
+      // A typo rarely hits the first letter; looking in the second letter's buckets as well catches a
       // swap of the first two letters or a doubled first letter.
-      const keys = bucketed ? [...new Set([word[0]!, word[1]!])] : [''];
+      const keys = [''];
+      if (bucketed) {
+        keys.length = 0;
+        for (const letter of new Set([word[0]!, word[1]!])) {
+          for (let length = word.length - maxEdits; length <= word.length + maxEdits; length += 1) keys.push(bucketKey(letter, length));
+        }
+      }
       const found = new Map<string, number>();
       for (const key of keys) {
         const fuse = fuseFor(key);

@@ -1,0 +1,93 @@
+/**
+ * Questions a person might ask, in English, Italian, with typos and mixed, with the curated fact that
+ * must rank first, or `null` when nothing in the knowledge base is relevant. Written from the article's
+ * content, not from the facts' keyword lists; the engine is never tuned to a single line here.
+ */
+export interface QuestionCase {
+  question: string;
+  expected: string | null;
+  kind: 'english' | 'italian' | 'typo' | 'mixed' | 'off-topic';
+}
+
+export const QUESTIONS: QuestionCase[] = [
+  // The German server farm
+  { question: 'Where did Alibaba open its new data center?', expected: 'germany-server-farm', kind: 'english' },
+  { question: 'germny', expected: 'germany-server-farm', kind: 'typo' },
+  { question: 'Dove ha aperto Alibaba la nuova server farm?', expected: 'germany-server-farm', kind: 'italian' },
+  { question: 'datacenter germania', expected: 'germany-server-farm', kind: 'mixed' },
+  // Next server farms
+  { question: 'Which countries will get the next server farms?', expected: 'next-server-farms-japan-australia-dubai', kind: 'english' },
+  { question: 'nuove server farm in Giappone e Australia', expected: 'next-server-farms-japan-australia-dubai', kind: 'italian' },
+  { question: 'datacentres in Dubai soon', expected: 'next-server-farms-japan-australia-dubai', kind: 'english' },
+  // Vodafone
+  { question: 'vodafon', expected: 'vodafone-alliance', kind: 'typo' },
+  { question: 'Who is Alibaba partnering with in telecoms?', expected: 'vodafone-alliance', kind: 'english' },
+  { question: "alleanza commerciale con vodafone", expected: 'vodafone-alliance', kind: 'italian' },
+  // Competitors and market share
+  { question: 'Who controls more than half of the cloud market?', expected: 'cloud-competitors-market-share', kind: 'english' },
+  { question: 'market share of Amazon, IBM and Google', expected: 'cloud-competitors-market-share', kind: 'english' },
+  { question: 'chi sono i concorrenti nel cloud?', expected: 'cloud-competitors-market-share', kind: 'italian' },
+  { question: 'googel ibm amazn', expected: 'cloud-competitors-market-share', kind: 'typo' },
+  // Challenge to Amazon
+  { question: 'Is the rivalry with Amazon going global?', expected: 'challenge-to-amazon-global', kind: 'english' },
+  { question: 'la sfida ad Amazon diventa globale', expected: 'challenge-to-amazon-global', kind: 'italian' },
+  // European market
+  { question: 'Is Alibaba ready to invade the European market?', expected: 'europe-market-entry', kind: 'english' },
+  { question: 'Alibaba pronta per il mercato europeo', expected: 'europe-market-entry', kind: 'italian' },
+  // Reference point for businesses
+  { question: 'What does Alibaba want to become for companies in the cloud sector?', expected: 'cloud-reference-point-for-businesses', kind: 'english' },
+  { question: 'punto di riferimento per le imprese', expected: 'cloud-reference-point-for-businesses', kind: 'italian' },
+  // Ethan Yu
+  { question: 'What did Ethan Yu tell Bloomberg?', expected: 'ethan-yu-global-clientele', kind: 'english' },
+  { question: 'ethan yu bloomber', expected: 'ethan-yu-global-clientele', kind: 'typo' },
+  { question: 'cosa ha dichiarato il general manager?', expected: 'ethan-yu-global-clientele', kind: 'italian' },
+  // Singles' Day
+  { question: 'singels day', expected: 'singles-day-record', kind: 'typo' },
+  { question: "How much merchandise was sold on Singles' Day?", expected: 'singles-day-record', kind: 'english' },
+  { question: 'record di 17 miliardi di dollari', expected: 'singles-day-record', kind: 'italian' },
+  // European offices
+  { question: 'How many offices does Alibaba have in Europe?', expected: 'european-offices', kind: 'english' },
+  { question: 'quante sedi ha Alibaba in Europa?', expected: 'european-offices', kind: 'italian' },
+  // OBOR and Xi Jinping
+  { question: 'xi jinpin', expected: 'obor-xi-jinping', kind: 'typo' },
+  { question: 'What is One Belt One Road?', expected: 'obor-xi-jinping', kind: 'english' },
+  { question: 'la nuova via della seta del presidente cinese', expected: 'obor-xi-jinping', kind: 'italian' },
+  // Cannot sell outside China
+  { question: 'Can Alibaba sell its products outside China?', expected: 'cannot-sell-outside-china', kind: 'english' },
+  { question: 'vendere prodotti fuori dalla Cina', expected: 'cannot-sell-outside-china', kind: 'italian' },
+  // Strategic importance of the cloud
+  { question: 'Why are cloud services strategically important?', expected: 'cloud-strategic-importance', kind: 'english' },
+  { question: "importanza strategica dei servizi in cloud", expected: 'cloud-strategic-importance', kind: 'italian' },
+  // One million customers
+  { question: 'How many business customers does Alibaba want for its cloud?', expected: 'million-cloud-customers-goal', kind: 'english' },
+  { question: 'un milione di clienti business', expected: 'million-cloud-customers-goal', kind: 'italian' },
+  { question: 'how many cloud custmers today', expected: 'million-cloud-customers-goal', kind: 'typo' },
+  // Europe no longer the centre
+  { question: 'Is Europe still the centre of the world?', expected: 'europe-no-longer-centre', kind: 'english' },
+  { question: 'il vecchio continente', expected: 'europe-no-longer-centre', kind: 'italian' },
+  // Asia
+  { question: 'Will the business stay focused on Asia?', expected: 'asia-focus', kind: 'english' },
+  { question: 'continente asiatico', expected: 'asia-focus', kind: 'italian' },
+  // United States
+  { question: 'What about the American market?', expected: 'united-states-unknown', kind: 'english' },
+  { question: "l'incognita degli Stati Uniti", expected: 'united-states-unknown', kind: 'italian' },
+  // Listings
+  { question: 'Where is Alibaba listed on the stock exchange?', expected: 'wall-street-shanghai-listing', kind: 'english' },
+  { question: 'wall stret', expected: 'wall-street-shanghai-listing', kind: 'typo' },
+  { question: 'borsa di Shanghai', expected: 'wall-street-shanghai-listing', kind: 'italian' },
+  // Trump
+  { question: 'What will Trump do about China?', expected: 'trump-stance-on-china', kind: 'english' },
+  { question: 'le mosse di Trump verso la Cina', expected: 'trump-stance-on-china', kind: 'italian' },
+  // Campaign promises
+  { question: 'election promises versus day to day politics', expected: 'campaign-promises-vs-politics', kind: 'english' },
+  { question: 'promesse elettorali', expected: 'campaign-promises-vs-politics', kind: 'italian' },
+  // Off-topic: nothing relevant must come back
+  { question: 'bitcoin price', expected: null, kind: 'off-topic' },
+  { question: 'pizza recipe', expected: null, kind: 'off-topic' },
+  { question: 'weather in Paris tomorrow', expected: null, kind: 'off-topic' },
+  { question: 'how do I bake bread', expected: null, kind: 'off-topic' },
+  { question: 'ricetta della carbonara', expected: null, kind: 'off-topic' },
+  { question: 'who won the football world cup?', expected: null, kind: 'off-topic' },
+  { question: 'Tesla electric cars battery range', expected: null, kind: 'off-topic' },
+  { question: 'what is the', expected: null, kind: 'off-topic' },
+];

@@ -1,0 +1,132 @@
+import { createSearchIndex } from '../../src/search/engine';
+import { DOC_ID, fact, knowledgeBase, passage } from './fixtures';
+
+const GLOSSARY = [
+  ['data center', 'datacenter', 'server farm'],
+  ['Germany', 'Germania'],
+  ['alliance', 'partnership', 'alleanza'],
+];
+
+const title = passage(0, 1, 'Alibaba punta all’Europa con una server farm in Germania.');
+const farm = passage(1, 1, 'Il più grande sito di ecommerce del mondo ha scelto la Germania per la sua nuova server farm.');
+const next = passage(1, 2, 'A breve arriveranno nuove server farm in Giappone, Australia e Dubai.');
+const heading = passage(2, 1, 'alleanza con Vodafone', 'alleanza con Vodafone');
+const vodafone = passage(3, 1, 'Per l’occasione Alibaba ha stretto un’alleanza commerciale con Vodafone perché dovrà vedersela con Amazon.', 'alleanza con Vodafone');
+const borsa = passage(4, 1, 'Alibaba è quotato anche a Wall Street, non soltanto alla Borsa di Shangai.');
+
+function article() {
+  return knowledgeBase({
+    passages: [title, farm, next, heading, vodafone, borsa],
+    facts: [
+      fact('germany-farm', farm, { translation: "The world's biggest ecommerce site chose Germany for its new server farm.", keywords: ['data center', 'Frankfurt'] }),
+      fact('vodafone', vodafone, {
+        quote: 'Per l’occasione Alibaba ha stretto un’alleanza commerciale con Vodafone',
+        translation: 'For the occasion Alibaba formed a commercial alliance with Vodafone',
+        keywords: ['partnership', 'telecom'],
+      }),
+    ],
+    glossary: GLOSSARY,
+    title: 'Alibaba punta all’Europa con una server farm in Germania.',
+    sections: ['alleanza con Vodafone'],
+  });
+}
+
+describe('relevance floor', () => {
+  const index = createSearchIndex(article());
+
+  it.each(['bitcoin price', 'pizza recipe', 'weather in Paris tomorrow', 'how do I bake bread'])('returns nothing for the off-topic "%s"', (question) => {
+    expect(index.search(question)).toEqual([]);
+  });
+
+  it.each(['', '   ', 'the of and', 'il la di che', '?!', '\u0000'])('returns nothing for a question of no meaningful word: %j', (question) => {
+    expect(index.search(question)).toEqual([]);
+  });
+
+  it('rejects a record that answers only half of the question, accepts it when it answers more', () => {
+    expect(index.search('Vodafone bitcoin')).toEqual([]);
+    expect(index.search('Vodafone alliance bitcoin')[0]?.id).toBe('vodafone');
+  });
+
+  it('is a setting: a lower floor lets partial matches through', () => {
+    expect(createSearchIndex(article(), { relevanceFloor: 0.3 }).search('Vodafone bitcoin')[0]?.id).toBe('vodafone');
+  });
+});
+
+describe('typo correction', () => {
+  const index = createSearchIndex(article());
+
+  it('maps a typo to the real word and finds it', () => {
+    expect(index.search('vodafon')[0]?.id).toBe('vodafone');
+    expect(index.search('germny')[0]?.id).toBe('germany-farm');
+  });
+
+  it('weights a corrected word below an exact one', () => {
+    const [slot] = index.plan('vodafoen').slots;
+    const corrected = slot!.alternatives.find((a) => a.terms.includes('vodafon'));
+    expect(corrected!.weight).toBeLessThan(1);
+    expect(index.search('vodafone')[0]!.score).toBeGreaterThan(index.search('vodafoen')[0]!.score);
+  });
+});
+
+describe('ranking', () => {
+  it('prefers a curated fact over a bare sentence with the same words', () => {
+    const bare = passage(5, 1, 'Vodafone e Alibaba: un’alleanza commerciale per il cloud.', null);
+    const knowledge = article();
+    knowledge.passages.push(bare);
+    const hits = createSearchIndex(knowledge).search('alleanza Vodafone');
+    expect(hits[0]?.id).toBe('vodafone');
+    expect(hits.map((h) => h.id)).toContain(bare.id);
+  });
+
+  it('does not return a passage that a fact quotes (whole, or across several facts)', () => {
+    const ids = createSearchIndex(article()).search('server farm Germania', { limit: 10 }).map((h) => h.id);
+    expect(ids).toContain('germany-farm');
+    expect(ids).not.toContain(farm.id);
+  });
+
+  it('drops a sentence ranked below a fact quoting part of it', () => {
+    const ids = createSearchIndex(article()).search('Vodafone', { limit: 10 }).map((h) => h.id);
+    expect(ids[0]).toBe('vodafone');
+    expect(ids).not.toContain(vodafone.id);
+  });
+
+  it('prefers a sentence over its section heading and the title', () => {
+    const knowledge = knowledgeBase({ passages: [heading, passage(3, 1, 'Alibaba ha firmato un accordo con Vodafone per il cloud europeo.', 'alleanza con Vodafone')], sections: ['alleanza con Vodafone'] });
+    const hits = createSearchIndex(knowledge).search('Vodafone');
+    expect(hits.map((h) => h.id)).toEqual([`${DOC_ID}#p3s1`, heading.id]);
+
+    const withTitle = knowledgeBase({ passages: [title, next], title: title.text });
+    expect(createSearchIndex(withTitle).search('server farm')[0]?.id).toBe(next.id);
+  });
+
+  it('ranks records matching more of the question first', () => {
+    const hits = createSearchIndex(article()).search('nuove server farm Giappone Dubai');
+    expect(hits[0]?.id).toBe(next.id);
+  });
+
+  it('regression: a fixed corpus and questions give this exact ranking', () => {
+    const index = createSearchIndex(article());
+    const ranking = (question: string) => index.search(question, { limit: 10 }).map((h) => h.id);
+    expect(ranking('server farm')).toEqual(['germany-farm', next.id, title.id]);
+    expect(ranking('data center Germany')).toEqual(['germany-farm', title.id]);
+    expect(ranking('Alibaba Shangai Wall Street')).toEqual([borsa.id]);
+    expect(ranking('partnership')).toEqual(['vodafone']);
+  });
+
+  it('honours the limit and returns scores sorted from best', () => {
+    const index = createSearchIndex(article());
+    const hits = index.search('Alibaba', { limit: 2 });
+    expect(hits).toHaveLength(2);
+    expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[1]!.score);
+  });
+});
+
+describe('scorers', () => {
+  it('gives the same ranking with the compact index and with MiniSearch', () => {
+    const compact = createSearchIndex(article());
+    const minisearch = createSearchIndex(article(), { scorer: 'minisearch' });
+    for (const question of ['server farm', 'vodafon', 'Germania', 'alleanza commerciale', 'Borsa Shangai', 'bitcoin']) {
+      expect(minisearch.search(question).map((h) => h.id)).toEqual(compact.search(question).map((h) => h.id));
+    }
+  });
+});
