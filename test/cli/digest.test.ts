@@ -78,26 +78,6 @@ describe('npm run digest -- --once (end to end against the loopback Web API)', (
       store.close();
     }
   }, 30_000);
-
-  it('exits 1 naming the failed channel, and a later run delivers only that one', async () => {
-    const dataDir = tempDir();
-    const env = { SLACK_BOT_TOKEN: 'xoxb-cli-test', SLACK_API_URL: api.url, DATA_DIR: dataDir, DIGEST_CHANNELS: 'CX1,CX2' };
-    api.respond('chat.postMessage', (params) => {
-      if (params.channel === 'CX1') return { body: { ok: false, error: 'not_in_channel' } };
-      const message = api.addMessage(String(params.channel), { metadata: params.metadata });
-      return { body: { ok: true, channel: params.channel, ts: message.ts } };
-    });
-    const failed = await runCli(['--once', '--date', '2026-12-05'], env);
-    expect(failed.code).toBe(1);
-    expect(failed.stdout.trim().split('\n')).toEqual(['CX1 failed: not_in_channel', expect.stringMatching(/^CX2 posted /)]);
-    expect(failed.stderr).toContain('not_in_channel');
-    api.respond('chat.postMessage', null);
-    const before = api.callsTo('chat.postMessage').length;
-    const retried = await runCli(['--once', '--date', '2026-12-05'], env);
-    expect(retried.code).toBe(0);
-    expect(retried.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^CX1 posted /), 'CX2 already delivered']);
-    expect(api.callsTo('chat.postMessage').slice(before).map((c) => c.params.channel)).toEqual(['CX1']);
-  }, 30_000);
 });
 
 describe('digest command arguments and configuration (in process)', () => {
@@ -137,6 +117,28 @@ describe('digest command arguments and configuration (in process)', () => {
     expect(err.join('')).not.toContain('secret');
     expect(await main(['--once', '--dry-run'], { ...baseEnv(), DIGEST_TZ: 'Mars/Base' })).toBe(2);
     expect(err.join('')).toContain('DIGEST_TZ');
+  });
+
+  it('exits 1 naming the failed channel, and a later run delivers only that one', async () => {
+    const api = await startSlackApiStandIn();
+    try {
+      const env = { ...baseEnv(), SLACK_BOT_TOKEN: 'xoxb-cli-test', SLACK_API_URL: api.url, DIGEST_CHANNELS: 'CX1,CX2' };
+      api.respond('chat.postMessage', (params) => {
+        if (params.channel === 'CX1') return { body: { ok: false, error: 'not_in_channel' } };
+        const message = api.addMessage(String(params.channel), { metadata: params.metadata });
+        return { body: { ok: true, channel: params.channel, ts: message.ts } };
+      });
+      expect(await main(['--once', '--date', '2026-12-05'], env)).toBe(1);
+      expect(out.join('').trim().split('\n')).toEqual(['CX1 failed: not_in_channel', expect.stringMatching(/^CX2 posted \d+\.\d+$/)]);
+      expect(err.join('')).toContain('not_in_channel');
+      api.respond('chat.postMessage', null);
+      out.length = 0;
+      expect(await main(['--once', '--date', '2026-12-05'], env)).toBe(0);
+      expect(out.join('').trim().split('\n')).toEqual([expect.stringMatching(/^CX1 posted /), 'CX2 already delivered']);
+      expect(api.callsTo('chat.postMessage').map((c) => c.params.channel)).toEqual(['CX1', 'CX2', 'CX1']);
+    } finally {
+      await api.close();
+    }
   });
 
   it('--dry-run prints each channel\'s digest as text without a token, posting and recording nothing', async () => {
