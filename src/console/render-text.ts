@@ -50,6 +50,8 @@ function richText(node: unknown): string {
       return `:${n.name ?? ''}:`;
     case 'rich_text_quote':
       return (n.elements ?? []).map(richText).join('').split('\n').map((line) => `> ${line}`).join('\n');
+    case 'rich_text':
+      return (n.elements ?? []).map(richText).join('\n');
     case 'rich_text_list':
       return (n.elements ?? []).map((item) => `• ${richText(item)}`).join('\n');
     default:
