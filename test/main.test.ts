@@ -1,7 +1,7 @@
 /**
  * The composition root as a process: configuration errors, HTTP mode end to end, graceful stop.
  */
-import { eventually, postSlashCommand, spawnMain, startResponseUrlStandIn, startSlackApiStandIn, visibleText } from './support';
+import { eventually, postSlashCommand, spawnMain, startResponseUrlStandIn, startSlackApiStandIn, startSocketModeStandIn, visibleText } from './support';
 
 const SECRET = 'main-test-signing-secret-9f8e7d';
 const BOT_TOKEN = 'xoxb-main-test-token-1234567890';
@@ -63,6 +63,32 @@ describe('HTTP mode as a process', () => {
       await eventually(() => api.callsTo('auth.test').length === 1);
     } finally {
       if (main.child.exitCode === null) main.child.kill('SIGKILL');
+      await api.close();
+    }
+  });
+});
+
+describe('Socket Mode as a process', () => {
+  test('connects through SLACK_API_URL with the app token, answers a slash command, stops on SIGINT', async () => {
+    const appToken = 'xapp-1-main-test-app-token';
+    const api = await startSlackApiStandIn({ acceptedTokens: [BOT_TOKEN, appToken] });
+    const socket = await startSocketModeStandIn(api);
+    const responses = await startResponseUrlStandIn();
+    const main = spawnMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: appToken, SLACK_API_URL: api.url });
+    try {
+      await main.waitForStderr(/connected in Socket Mode/);
+      await socket.connected();
+      expect(api.callsTo('apps.connections.open')[0]?.token).toBe(appToken);
+      await socket.push('slash_commands', { command: '/alibaba', text: 'singels day', channel_id: 'C1', user_id: 'U1', team_id: 'T0STANDIN', response_url: responses.urlFor('sd'), trigger_id: '1' });
+      const [post] = await responses.waitForPosts(1, 'sd');
+      expect(visibleText(post!.body)).toContain('Singles’ Day');
+      main.child.kill('SIGINT');
+      expect(await main.exited).toBe(0);
+      expect(main.stderr()).not.toContain(appToken);
+    } finally {
+      if (main.child.exitCode === null) main.child.kill('SIGKILL');
+      await socket.close();
+      await responses.close();
       await api.close();
     }
   });

@@ -109,6 +109,19 @@ describe('HTTP mode', () => {
     expect(everything).toContain('&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &lt;!subteam^S1&gt; &amp; co');
   });
 
+  test('entities Slack sends in command text are searched as typed and echoed escaped once', async () => {
+    await postSlashCommand(h.eventsUrl, { text: 'vodafone AT&amp;T &lt;b&gt;', response_url: h.responses.urlFor('ent') }, signed);
+    const [post] = await h.responses.waitForPosts(1, 'ent');
+    expect(h.logs.queries[0]!.query).toBe('vodafone AT&T <b>');
+    expect(visibleText(post!.body)).toContain('You asked: vodafone AT&amp;T &lt;b&gt;');
+  });
+
+  test('Slack’s url_verification handshake is answered with the challenge', async () => {
+    const response = await postEvent(h.eventsUrl, { token: 'x', challenge: 'challenge-abc', type: 'url_verification' }, signed);
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('challenge-abc');
+  });
+
   test('/alibaba digest … without a digest handler says the digest is not available', async () => {
     await postSlashCommand(h.eventsUrl, { text: 'digest now', response_url: h.responses.urlFor('digest') }, signed);
     const [post] = await h.responses.waitForPosts(1, 'digest');

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { slackStrings } from '../../../strings/slack';
 import type { SlackMessage } from '../../blocks/message';
 import { renderNotice } from '../../blocks/notice';
+import { unescapeSlackText } from '../../escape';
 import { parseInput } from '../../replies';
 import type { ListenerDeps } from '../deps';
 
@@ -17,7 +18,8 @@ export function makeAlibabaCommandHandler({ replies, logger }: Pick<ListenerDeps
     const asker = { channelId: command.channel_id, userId: command.user_id };
     let message: SlackMessage;
     try {
-      message = await replies.reply(parseInput(command.text ?? ''), asker, 'command', 'ephemeral');
+      // Slack sends &, < and > as entities; the question is what the user typed.
+      message = await replies.reply(parseInput(unescapeSlackText(command.text ?? '')), asker, 'command', 'ephemeral');
     } catch (error) {
       logger.error('Answering /alibaba failed', { channel: command.channel_id, user: command.user_id }, error);
       message = renderNotice(slackStrings.errors.generic);
