@@ -359,3 +359,59 @@ describe('HTTP mode with a digest handler', () => {
     }
   });
 });
+
+describe('when answering itself fails', () => {
+  test('a throwing ask gets a polite reply on every surface, a log line with context, and the app keeps serving', async () => {
+    let broken = true;
+    const h = await startSlackAppHarness({
+      ask: (question) => {
+        if (broken) throw new Error('index corrupted');
+        return { query: question, truncated: false, results: [] };
+      },
+    });
+    try {
+      await postSlashCommand(h.eventsUrl, { text: 'vodafone', response_url: h.responses.urlFor('cmd') }, signed);
+      const [commandReply] = await h.responses.waitForPosts(1, 'cmd');
+      expect(String(commandReply!.body.text)).toContain('something went wrong');
+
+      await postEvent(h.eventsUrl, eventCallback({ type: 'app_mention', user: 'U0ASKER', text: '<@U0BOT> vodafone', ts: '1700005000.000100', channel: 'C0GENERAL' }), signed);
+      const [mentionReply] = await h.api.waitForCalls('chat.postMessage', 1);
+      expect(String(mentionReply!.params.text)).toContain('something went wrong');
+
+      const value = JSON.stringify({ q: 'vodafone', f: null, d: null });
+      await postInteraction(h.eventsUrl, blockActionPayload({ actionId: ACTION_IDS.share, value, container: 'ephemeral', responseUrl: h.responses.urlFor('share') }), signed);
+      const [shareReply] = await h.responses.waitForPosts(1, 'share');
+      expect(String(shareReply!.body.text)).toContain('could not share');
+      expect(h.logger.lines.filter((l) => l.includes('index corrupted')).length).toBeGreaterThanOrEqual(3);
+
+      broken = false;
+      const health = await fetch(`${h.baseUrl}/healthz`);
+      expect(health.status).toBe(200);
+      await postSlashCommand(h.eventsUrl, { text: 'anything', response_url: h.responses.urlFor('after') }, signed);
+      const [after] = await h.responses.waitForPosts(1, 'after');
+      expect(String(after!.body.text)).toContain('couldn');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+test('the app error handler logs a listener’s error with context and the app keeps serving', async () => {
+  const h = await startSlackAppHarness();
+  try {
+    // A listener outside the app's own (which catch their errors) stands in for an unexpected bug.
+    h.slackApp.app.command('/boom', async ({ ack }) => {
+      await ack();
+      throw new Error('kaboom');
+    });
+    await postSlashCommand(h.eventsUrl, { command: '/boom', text: '', response_url: h.responses.urlFor('boom'), channel_id: 'C0BOOM' }, signed);
+    await eventually(() => h.logger.lines.some((l) => l.includes('Unhandled error in a listener')), 3000, 'the error log');
+    const line = h.logger.lines.find((l) => l.includes('Unhandled error in a listener'))!;
+    expect(line).toContain('kaboom');
+    expect(line).toContain('C0BOOM');
+    await postSlashCommand(h.eventsUrl, { text: 'vodafone', response_url: h.responses.urlFor('after') }, signed);
+    await h.responses.waitForPosts(1, 'after');
+  } finally {
+    await h.close();
+  }
+});

@@ -10,8 +10,8 @@ export function makeHomeExampleHandler({ replies, knowledge, logger }: Pick<List
     const question = (action.value ?? '').trim();
     const user = body.user.id;
     if (!question) return;
-    const message = replies.answer(question, { channelId: null, userId: user }, 'home', 'home');
     try {
+      const message = replies.answer(question, { channelId: null, userId: user }, 'home', 'home');
       await client.views.publish({ user_id: user, view: renderHome(knowledge, { examples: replies.topics, answer: { question, message } }) });
     } catch (error) {
       logger.error('Could not answer in the Home tab', { user, error: slackErrorCode(error) }, error);

@@ -20,9 +20,9 @@ export function makeShareAnswerHandler({ replies, logger }: Pick<ListenerDeps, '
       logger.warn('Ignoring a share click without a channel or a readable value', { user });
       return;
     }
-    // Re-asked rather than copied from the click, so nobody can share text the bot never said.
-    const message = replies.answer(ref.q, { channelId: channel, userId: user }, 'command', 'public', { sharedBy: user, record: false });
     try {
+      // Re-asked rather than copied from the click, so nobody can share text the bot never said.
+      const message = replies.answer(ref.q, { channelId: channel, userId: user }, 'command', 'public', { sharedBy: user, record: false });
       await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
       await respond({ response_type: 'ephemeral', replace_original: true, text: slackStrings.share.done });
     } catch (error) {
