@@ -48,6 +48,8 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
 
   const rl = readline.createInterface({ input: deps.input, ...(interactive ? { output, terminal: true } : { terminal: false }), crlfDelay: Infinity });
   if (interactive) {
+    // Ctrl-C ends the session like Ctrl-D (readline would otherwise just pause the input).
+    rl.on('SIGINT', () => rl.close());
     rl.setPrompt(slackStrings.console.prompt);
     rl.prompt();
   }
