@@ -30,7 +30,8 @@ function loadKnowledge(config: Config, logger: Logger): { knowledge: KnowledgeBa
   // A broken file is reported and skipped: the bot keeps serving every good one.
   for (const problem of knowledge.problems) process.stderr.write(`${problem.file}:${problem.line}: ${problem.message}\n`);
   const index = createSearchIndex(knowledge);
-  logger.info(`Knowledge loaded from ${config.knowledgeDir}: ${knowledge.documents.length} documents, ${knowledge.passages.length} passages, ${knowledge.facts.length} facts (${Date.now() - started} ms)`);
+  // The console's banner already shows the counts; Slack modes log them.
+  (config.mode === 'console' ? logger.debug : logger.info)(`Knowledge loaded from ${config.knowledgeDir}: ${knowledge.documents.length} documents, ${knowledge.passages.length} passages, ${knowledge.facts.length} facts (${Date.now() - started} ms)`);
   return { knowledge, ask: makeAsk({ knowledge, index }) };
 }
 
