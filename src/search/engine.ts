@@ -18,7 +18,7 @@ export interface SearchIndexOptions {
   relevanceFloor?: number;
   /** Hits scoring below this share of the best hit are dropped (default 0.1). */
   minRelativeScore?: number;
-  /** Vocabularies larger than this are split by first letter for typo correction (default 5000). */
+  /** Vocabularies larger than this are split by first letter and length for typo correction (default 1000). */
   typoBucketLimit?: number;
   /** Inverted index implementation (default `compact`; `minisearch` for comparison, see scorers.ts). */
   scorer?: ScorerKind;
@@ -132,7 +132,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
   for (const word of glossary.words) {
     if (!wordFrequency.has(word)) wordFrequency.set(word, 1);
   }
-  const typos = createTypoCorrector(wordFrequency, { singleBucketLimit: options.typoBucketLimit ?? 5000 });
+  const typos = createTypoCorrector(wordFrequency, { singleBucketLimit: options.typoBucketLimit ?? 1000 });
   const planContext = {
     vocabulary,
     glossary,

@@ -6,6 +6,7 @@
  */
 import type { CompiledGlossary } from './glossary';
 import { findPhrases } from './glossary';
+import type { Token } from './normalize';
 import { analyze } from './normalize';
 import type { TypoCorrector } from './typos';
 
@@ -19,6 +20,8 @@ export const WEIGHTS = {
   prefix: 0.7,
 } as const;
 
+/** A question is planned on its first this-many meaningful words: beyond that it is a pasted text. */
+const MAX_MEANINGFUL_WORDS = 32;
 /** Prefix relatives considered per word (the closest in length). */
 const MAX_PREFIX_RELATIVES = 6;
 /** Query words from this many letters get prefix relatives. */
@@ -72,7 +75,7 @@ interface Position {
 
 export function planQuery(question: string, context: PlanContext): QueryPlan {
   const { vocabulary, glossary, typos } = context;
-  const positions: Position[] = analyze(question, { acronyms: 'mixedCase' }).map((token) => {
+  const positions: Position[] = firstWords(analyze(question, { acronyms: 'mixedCase' }), MAX_MEANINGFUL_WORDS).map((token) => {
     const numeric = /^\d+$/.test(token.surface);
     const known = vocabulary.documentFrequency(token.stem) > 0 || glossary.stems.has(token.stem);
     // An unknown word keeps its own stem (its prefix relatives may still match) beside its corrections.
@@ -184,4 +187,10 @@ function dedupeAlternatives(alternatives: Alternative[]): Alternative[] {
     if (!existing || existing.weight < alternative.weight) byKey.set(key, alternative);
   }
   return [...byKey.values()].sort((a, b) => b.weight - a.weight);
+}
+
+function firstWords(tokens: Token[], meaningful: number): Token[] {
+  let count = 0;
+  const end = tokens.findIndex((token) => !token.stopword && ++count > meaningful);
+  return end < 0 ? tokens : tokens.slice(0, end);
 }

@@ -66,7 +66,7 @@ export interface TypoCorrector {
  *   used to prefer the common word among equally close ones.
  */
 export function createTypoCorrector(frequencies: ReadonlyMap<string, number>, options: TypoCorrectorOptions = {}): TypoCorrector {
-  const singleBucketLimit = options.singleBucketLimit ?? 5000;
+  const singleBucketLimit = options.singleBucketLimit ?? 1000;
   const candidateCount = options.candidates ?? 30;
   const words = [...frequencies.keys()].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH - 2);
   // A large vocabulary is split by first letter and length: a correction is at most two edits away,

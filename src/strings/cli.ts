@@ -36,14 +36,15 @@ export const askStrings = {
 };
 
 export const benchStrings = {
-  title: 'Search benchmark: this engine (MiniSearch BM25 + fuse.js over the vocabulary) vs one plain fuse.js index over every passage',
+  title: 'Search benchmark: this engine (BM25 inverted index + fuse.js over the vocabulary) vs one plain fuse.js index over every passage',
+  method: (warmup: number) => `Each row is a fresh process; query times exclude ${warmup} warm-up queries; heap Δ is the index alone (after GC), peak RSS the whole process.`,
   machine: (cpus: number, node: string) => `Machine: ${cpus} CPU(s), Node ${node}`,
   corpus: (passages: number, articles: number) => `Generating ${passages.toLocaleString('en-US')} passages (${articles.toLocaleString('en-US')} articles of 20 sentences)...`,
   measuring: (engine: string, passages: number) => `  measuring ${engine} at ${passages.toLocaleString('en-US')} passages...`,
   baselineEstimate: (queries: number) => `(baseline at this size: estimated from ${queries} queries)`,
   firstAnswer: (ms: number, dir: string) => `First answer after start (load ${dir} + build + first query): ${ms.toFixed(0)} ms`,
   firstAnswerSynthetic: (passages: number, ms: number) =>
-    `First answer after start at ${passages.toLocaleString('en-US')} passages (generate + build + first query, fresh process): ${ms.toFixed(0)} ms`,
+    `First answer after start at ${passages.toLocaleString('en-US')} passages (load knowledge files + build + first query): ${ms.toFixed(0)} ms`,
   badArguments: (reason: string) => `bench: ${reason}`,
   usage: 'Usage: npm run bench -- [--sizes 1000,10000,100000] [--queries N] [--seed N]',
 };
