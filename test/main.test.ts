@@ -34,11 +34,9 @@ describe('HTTP mode as a process', () => {
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({ ok: true, documents: 1, facts: 20 });
 
-      const started = Date.now();
-      await postSlashCommand(`http://127.0.0.1:${port}/slack/events`, { text: 'vodafon', response_url: responses.urlFor('vodafon') }, { secret: SECRET });
+        await postSlashCommand(`http://127.0.0.1:${port}/slack/events`, { text: 'vodafon', response_url: responses.urlFor('vodafon') }, { secret: SECRET });
       const [post] = await responses.waitForPosts(1, 'vodafon');
-      expect(Date.now() - started).toBeLessThan(3000);
-      expect(visibleText(post!.body)).toContain('> Per l’occasione Alibaba ha stretto un’alleanza commerciale con Vodafone');
+        expect(visibleText(post!.body)).toContain('> Per l’occasione Alibaba ha stretto un’alleanza commerciale con Vodafone');
       expect(api.callsTo('auth.test')).toHaveLength(1);
 
       main.child.kill('SIGTERM');
