@@ -19,7 +19,6 @@ export const slackStrings = {
     openSource: 'Open the source',
     sectionLabel: 'section',
     paragraphLabel: (n: number) => `paragraph ${n}`,
-    noTranslation: 'No English rendering is curated for this passage.',
   },
 
   noAnswer: {
@@ -90,7 +89,6 @@ export const slackStrings = {
     ],
     knowsTitle: '*What I know*',
     examplesTitle: '*Try a question*',
-    examplePrefix: '',
     answerTitle: (escapedQuestion: string) => `*Answer to:* ${escapedQuestion}`,
     fallback: 'alibaba: Home',
   },
@@ -114,7 +112,6 @@ export const slackStrings = {
       `alibaba-bot local console: ${documents} document${documents === 1 ? '' : 's'}, ${passages} passages, ${facts} facts. No Slack credentials found, so replies are printed here.`,
     hint: `Type ${COMMAND} <question>, @alibaba <question>, ${COMMAND} help, ${COMMAND} sources, ${COMMAND} digest now, or just a question. Ctrl-D to quit.`,
     prompt: 'alibaba> ',
-    consoleUser: 'you',
     userId: 'UCONSOLE',
   },
 } as const;
