@@ -1,6 +1,7 @@
 /**
  * Answers as Block Kit: pure functions from the transport-neutral Answer to a SlackMessage.
  */
+import { DEFAULT_MAX_QUESTION_LENGTH } from '../../answers/ask';
 import type { Answer, AnswerResult, Citation } from '../../answers/types';
 import { slackStrings } from '../../strings/slack';
 import { escapeSlackText, escapeSlackUrl, isLinkableUrl } from '../escape';
@@ -9,7 +10,7 @@ import { fitToLimits, truncateText } from './limits';
 import type { KnownBlock, SlackMessage } from './message';
 
 /** The question length makeAsk cuts at (its `truncated` flag tells us it did). */
-export const MAX_QUESTION_LENGTH = 500;
+export const MAX_QUESTION_LENGTH = DEFAULT_MAX_QUESTION_LENGTH;
 
 /** How many results a reply shows: the best one and up to two more, compact. */
 export const RESULTS_SHOWN = 3;
