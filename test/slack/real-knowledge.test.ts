@@ -5,6 +5,7 @@ import path from 'node:path';
 import { makeAsk } from '../../src/answers/ask';
 import { loadKnowledgeBase } from '../../src/knowledge/load';
 import { createSearchIndex } from '../../src/search/engine';
+import { coveredTopics } from '../../src/slack/topics';
 import { eventCallback, postEvent, postSlashCommand, startSlackAppHarness, TEST_SIGNING_SECRET, visibleText, type SlackAppHarness } from '../support';
 
 const knowledge = loadKnowledgeBase(path.resolve(__dirname, '..', '..', 'knowledge'));
@@ -51,5 +52,11 @@ describe('with the real knowledge base', () => {
     const text = visibleText(post!.body);
     expect(text).toContain('couldn');
     expect(text).toContain(vodafone!.topic!);
+  });
+
+  test('every example question the Home tab offers finds an answer', () => {
+    const examples = coveredTopics(knowledge, 10);
+    expect(examples.length).toBeGreaterThan(0);
+    for (const example of examples) expect({ example, results: ask(example, { limit: 1 }).results.length }).toEqual({ example, results: 1 });
   });
 });
