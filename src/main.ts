@@ -16,7 +16,6 @@ import { loadKnowledgeBase } from './knowledge/load';
 import type { KnowledgeBase } from './knowledge/types';
 import { createSearchIndex } from './search/engine';
 import { createSlackApp, type SlackApp } from './slack/app';
-import { slackErrorCode } from './slack/listeners/deps';
 import { createLogger } from './slack/logger';
 import { makeReplies } from './slack/replies';
 import { openStore, type Store } from './store/sqlite';
@@ -99,8 +98,10 @@ async function runSlackMode(config: Config, logger: Logger): Promise<void> {
   try {
     started = await slackApp.start(config.port);
   } catch (error) {
-    const code = slackErrorCode(error);
-    process.stderr.write(`Could not start the Slack app${code ? `: Slack said "${code}"` : ''}. Check SLACK_BOT_TOKEN${config.mode === 'socket' ? ' and SLACK_APP_TOKEN' : ''}${slack.apiUrl ? ' and SLACK_API_URL' : ''}.\n`);
+    // Slack's error code when Slack answered (invalid_auth…), otherwise what went wrong (network, port in use).
+    const platformError = (error as { data?: { error?: unknown } } | null)?.data?.error;
+    const detail = typeof platformError === 'string' ? `Slack said "${platformError}"` : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`Could not start the Slack app: ${detail}. Check SLACK_BOT_TOKEN${config.mode === 'socket' ? ' and SLACK_APP_TOKEN' : ''}${slack.apiUrl ? ' and SLACK_API_URL' : ''}${config.mode === 'http' ? ' and PORT' : ''}.\n`);
     logger.debug('Start failure', error);
     store?.close();
     process.exit(1);
