@@ -122,6 +122,7 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
   positions.forEach((position, i) => {
     if (covered.has(i) || position.stopword) return;
     const alternatives: Alternative[] = position.readings.map((reading) => ({ terms: [reading.stem], weight: reading.weight }));
+    if (!position.numeric) alternatives.push(...glossaryRelatives(best(i), worth(i), glossary));
     slots.push(makeSlot(position.surface, position.numeric, alternatives));
   });
   for (const slot of slots) {
@@ -129,6 +130,29 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
     slot.importance = slotImportance(slot.alternatives, slot.numeric, vocabulary);
   }
   return { slots: slots.map(({ numeric: _numeric, ...slot }) => slot) };
+}
+
+/**
+ * A word outside the glossary may still belong to a glossary family by derivation ("compete" and
+ * "competitor", "expanding" and "expansion"): a one-word glossary term sharing a long prefix with it
+ * stands for the word at prefix worth, and brings its group's synonyms at synonym worth after that.
+ */
+function glossaryRelatives(stem: string, weight: number, glossary: CompiledGlossary): Alternative[] {
+  if (stem.length < MIN_SHARED_PREFIX) return [];
+  const relatives: Alternative[] = [];
+  for (const [phrase, groups] of glossary.groupsByPhrase) {
+    if (phrase.includes(' ') || phrase === stem) continue;
+    const [shorter, longer] = phrase.length < stem.length ? [phrase, stem] : [stem, phrase];
+    if (shorter.length < Math.max(MIN_SHARED_PREFIX, Math.ceil(longer.length * 0.6)) || !longer.startsWith(shorter)) continue;
+    const related = weight * WEIGHTS.prefix;
+    relatives.push({ terms: [phrase], weight: related });
+    for (const group of groups) {
+      for (const term of glossary.groups[group] ?? []) {
+        if (term.terms.length > 0) relatives.push({ terms: term.terms, weight: related * WEIGHTS.synonym });
+      }
+    }
+  }
+  return relatives;
 }
 
 function makeSlot(text: string, numeric: boolean, alternatives: Alternative[]): Slot & { numeric: boolean } {

@@ -31,6 +31,7 @@ export const QUESTIONS: QuestionCase[] = [
   // Challenge to Amazon
   { question: 'Is the rivalry with Amazon going global?', expected: 'challenge-to-amazon-global', kind: 'english' },
   { question: 'la sfida ad Amazon diventa globale', expected: 'challenge-to-amazon-global', kind: 'italian' },
+  { question: 'How does Alibaba compete with Amazon globally?', expected: 'challenge-to-amazon-global', kind: 'english' },
   // European market
   { question: 'Is Alibaba ready to invade the European market?', expected: 'europe-market-entry', kind: 'english' },
   { question: 'Alibaba pronta per il mercato europeo', expected: 'europe-market-entry', kind: 'italian' },

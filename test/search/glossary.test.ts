@@ -69,4 +69,14 @@ describe('glossary expansion in search', () => {
     });
     expect(createSearchIndex(withFact).search('clientti')[0]?.id).toBe('customers-goal');
   });
+
+  it('reaches a glossary family from a derived word ("compete" → competitor → concorrenti) below a direct synonym', () => {
+    const rivals = passage(5, 1, 'Alibaba sfida i concorrenti americani.');
+    const index = createSearchIndex(knowledgeBase({ passages: [rivals], glossary: [['competitor', 'competitors', 'concorrente', 'concorrenti']] }));
+    expect(index.search('compete')[0]?.id).toBe(rivals.id);
+    const weights = index.plan('compete').slots[0]!.alternatives;
+    const viaFamily = weights.find((a) => a.terms.join(' ') === 'concorrent')!.weight;
+    const direct = index.plan('competitors').slots[0]!.alternatives.find((a) => a.terms.join(' ') === 'concorrent')!.weight;
+    expect(viaFamily).toBeLessThan(direct);
+  });
 });
