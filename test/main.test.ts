@@ -7,7 +7,7 @@ const SECRET = 'main-test-signing-secret-9f8e7d';
 const BOT_TOKEN = 'xoxb-main-test-token-1234567890';
 
 describe('configuration problems exit 1 with one message naming what is missing, never a secret', () => {
-  test('half-configured setups', async () => {
+  test.concurrent('half-configured setups', async () => {
     const tokenOnly = spawnMain({ SLACK_BOT_TOKEN: BOT_TOKEN });
     const secretAndBadAppToken = spawnMain({ SLACK_SIGNING_SECRET: SECRET, SLACK_APP_TOKEN: 'not-an-app-token-secretish' });
     const [codeA, codeB] = await Promise.all([tokenOnly.exited, secretAndBadAppToken.exited]);
@@ -24,7 +24,7 @@ describe('configuration problems exit 1 with one message naming what is missing,
 });
 
 describe('HTTP mode as a process', () => {
-  test('answers a signed /alibaba vodafon with the Vodafone quote, serves /healthz, stops on SIGTERM', async () => {
+  test.concurrent('answers a signed /alibaba vodafon with the Vodafone quote, serves /healthz, stops on SIGTERM', async () => {
     const api = await startSlackApiStandIn({ acceptedTokens: [BOT_TOKEN] });
     const responses = await startResponseUrlStandIn();
     const main = spawnMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url, PORT: '0' });
@@ -50,7 +50,7 @@ describe('HTTP mode as a process', () => {
     }
   });
 
-  test('a token Slack rejects (invalid_auth) exits 1 with a message, quickly', async () => {
+  test.concurrent('a token Slack rejects (invalid_auth) exits 1 with a message, quickly', async () => {
     const api = await startSlackApiStandIn({ acceptedTokens: ['xoxb-some-other-token'] });
     const main = spawnMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url, PORT: '0' });
     try {
@@ -67,7 +67,7 @@ describe('HTTP mode as a process', () => {
 });
 
 describe('Socket Mode as a process', () => {
-  test('connects through SLACK_API_URL with the app token, answers a slash command, stops on SIGINT', async () => {
+  test.concurrent('connects through SLACK_API_URL with the app token, answers a slash command, stops on SIGINT', async () => {
     const appToken = 'xapp-1-main-test-app-token';
     const api = await startSlackApiStandIn({ acceptedTokens: [BOT_TOKEN, appToken] });
     const socket = await startSocketModeStandIn(api);
