@@ -14,6 +14,7 @@ what when where which while who whom why will with won would wouldn you your you
 tell please know anything something thing things much many any also does s t d ll m re ve
 get gets got getting go goes going gone went make makes made making take takes took give gives gave
 happen happens happened like really actually currently now still ever even whether lot lots kind
+vs versus via per etc
 `;
 
 const ITALIAN = `

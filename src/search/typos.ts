@@ -20,15 +20,29 @@ export interface TypoCorrectorOptions {
   candidates?: number;
 }
 
-/** Words shorter than this are never corrected: with so few letters a typo is indistinguishable from another word. */
+/**
+ * Words shorter than this are corrected only for a swap of two neighbouring letters ("dya" → "day"):
+ * with so few letters, any other edit is as likely to be another word as a typo.
+ */
 export const MIN_CORRECTABLE_LENGTH = 5;
+const MIN_SWAPPABLE_LENGTH = 3;
 /** Longer inputs are not words anyone mistyped; fuse's bitap also caps patterns at 32 characters. */
 const MAX_CORRECTABLE_LENGTH = 24;
 
-/** Edits allowed for a word of this length: 1 from 5 letters, 2 from 9. */
+/** Edits allowed for a word of this length: 1 from 5 letters, 2 from 9 (short words: see `swaps`). */
 export function allowedEdits(length: number): number {
   if (length < MIN_CORRECTABLE_LENGTH) return 0;
   return length >= 9 ? 2 : 1;
+}
+
+/** The words made by swapping two neighbouring letters. */
+function swaps(word: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i + 1 < word.length; i += 1) {
+    if (word[i] === word[i + 1]) continue;
+    found.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return found;
 }
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping past `max`. */
@@ -96,7 +110,15 @@ export function createTypoCorrector(frequencies: ReadonlyMap<string, number>, op
     vocabularySize: words.length,
     correct(word: string, limit = 3): Correction[] {
       const maxEdits = allowedEdits(word.length);
-      if (maxEdits === 0 || word.length > MAX_CORRECTABLE_LENGTH) return [];
+      if (maxEdits === 0) {
+        if (word.length < MIN_SWAPPABLE_LENGTH) return [];
+        return swaps(word)
+          .filter((candidate) => frequencies.has(candidate))
+          .sort((a, b) => (frequencies.get(b) ?? 0) - (frequencies.get(a) ?? 0) || (a < b ? -1 : 1))
+          .slice(0, limit)
+          .map((candidate) => ({ word: candidate, distance: 1 }));
+      }
+      if (word.length > MAX_CORRECTABLE_LENGTH) return [];
       // A typo rarely hits the first letter; looking in the second letter's buckets as well catches a
       // swap of the first two letters or a doubled first letter.
       const keys = [''];

@@ -47,6 +47,14 @@ describe('createTypoCorrector', () => {
     expect(createTypoCorrector(vocabulary).correct('breat').map((c) => c.word)).toEqual(['break', 'bread']);
   });
 
+  it('corrects a short word only for a swap of neighbouring letters', () => {
+    const corrector = createTypoCorrector(new Map([['day', 4], ['dry', 1], ['ibm', 2]]));
+    expect(corrector.correct('dya')).toEqual([{ word: 'day', distance: 1 }]);
+    expect(corrector.correct('bim')).toEqual([{ word: 'ibm', distance: 1 }]);
+    expect(corrector.correct('dax')).toEqual([]);
+    expect(corrector.correct('dy')).toEqual([]);
+  });
+
   it('does not correct short words or words too far from any', () => {
     const corrector = createTypoCorrector(vocabulary);
     expect(corrector.correct('brd')).toEqual([]);
