@@ -2,6 +2,7 @@
  * `npm run ask`: answers questions from the knowledge base on the command line, for a person or,
  * with --json / --stdin, for other tools. Only JSON goes to stdout in those modes; warnings go to stderr.
  */
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
 import { makeAsk } from '../answers/ask';
@@ -150,7 +151,8 @@ async function main(args: string[]): Promise<number> {
   // One JSON line per input line, written as soon as it is answered, so a caller can converse.
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
   for await (const line of lines) {
-    process.stdout.write(`${answerToJson(ask(line, { limit: command.limit }))}\n`);
+    // Respect back-pressure: a slow reader must not make every answer pile up in memory.
+    if (!process.stdout.write(`${answerToJson(ask(line, { limit: command.limit }))}\n`)) await once(process.stdout, 'drain');
   }
   return 0;
 }

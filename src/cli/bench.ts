@@ -233,7 +233,10 @@ function main(args: string[]): number {
     const ours = results.find((m) => m.passages === passages && m.engine === 'engine');
     const baseline = results.find((m) => m.passages === passages && m.engine === 'fuse');
     if (!ours || !baseline) continue;
-    const ratio = (a: number, b: number) => `${formatNumber(a / b, 1)}×`;
+    const ratio = (a: number, b: number) => {
+      const value = a / b;
+      return `${formatNumber(value, value >= 10 ? 0 : value >= 1 ? 1 : 2)}×`;
+    };
     ratioRows.push([passages.toLocaleString('en-US'), 'fuse.js ÷ engine', ratio(baseline.buildMs, ours.buildMs), ratio(baseline.p50Ms, ours.p50Ms), ratio(baseline.p99Ms, ours.p99Ms), ratio(baseline.heapDeltaMb, ours.heapDeltaMb)]);
   }
   log(table(ratioRows));
