@@ -35,6 +35,15 @@ export interface SearchIndexWithStats extends SearchIndex {
  * much as its quote; the passage text field only exists on bare sentences.
  */
 const FIELD_BOOSTS: FieldBoosts = { quote: 1, translation: 1, keywords: 1.2, topic: 0.8, text: 1 };
+/**
+ * The relevance floor's second chance: a record that satisfies two specific concepts of the question
+ * (each found nearly as asked, and not among the most common words) is evidence of relevance even when
+ * the question also has words the knowledge base never uses ("In quale paese ... server farm"), as long
+ * as it covers more than floor − margin. Off-topic questions rarely put two specific words in one record.
+ */
+const CO_OCCURRENCE_MARGIN = 0.1;
+const STRONG_CREDIT = 0.7;
+const SPECIFIC_IMPORTANCE = 0.65;
 /** A heading or title restates a topic without answering anything. */
 const HEADING_FACTOR = 0.5;
 /** Queries longer than this are cut before analysis (the ask front end already cuts at 500). */
@@ -160,14 +169,22 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
       })),
     }));
     // Records that contain the same query terms have the same coverage: compute it once per combination.
+    // A record below the floor is relevant (coverage kept) or not (coverage 0).
     const coverageByMatch = new Map<number, number>();
     const coverageOf = (matched: number): number => {
       let coverage = coverageByMatch.get(matched);
       if (coverage === undefined) {
         let satisfied = 0;
-        for (const slot of compiledSlots) satisfied += slot.importance * slotCredit(slot.alternatives, matched);
+        let specificConcepts = 0;
+        for (const slot of compiledSlots) {
+          const credit = slotCredit(slot.alternatives, matched);
+          satisfied += slot.importance * credit;
+          if (credit >= STRONG_CREDIT && slot.importance >= SPECIFIC_IMPORTANCE) specificConcepts += 1;
+        }
         coverage = satisfied / totalImportance;
-        coverageByMatch.set(matched, coverage);
+        const relevant = coverage > floor || (coverage > floor - CO_OCCURRENCE_MARGIN && specificConcepts >= 2);
+        coverageByMatch.set(matched, relevant ? coverage : 0);
+        coverage = relevant ? coverage : 0;
       }
       return coverage;
     };
@@ -176,7 +193,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     const best = new TopScores(keep);
     scorer.collect(terms, weights, (recordIndex, bm25, matched) => {
       const coverage = coverageOf(matched);
-      if (!(coverage > floor)) return;
+      if (!(coverage > 0)) return;
       const record = records[recordIndex];
       if (!record) return;
       const score = bm25 * coverage * coverage * (record.heading ? HEADING_FACTOR : 1);

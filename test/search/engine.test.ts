@@ -47,6 +47,17 @@ describe('relevance floor', () => {
     expect(index.search('Vodafone alliance bitcoin')[0]?.id).toBe('vodafone');
   });
 
+  it('accepts a little less when two specific words of the question meet in one record', () => {
+    // Words are specific when few records have them: give the article some unrelated company.
+    const knowledge = article();
+    const topics = ['Tencent', 'Baidu', 'Huawei', 'Oracle', 'Microsoft', 'Siemens', 'Orange', 'Telefonica'];
+    topics.forEach((name, i) => knowledge.passages.push(passage(10 + i, 1, `${name} pubblica i risultati del trimestre a Pechino.`)));
+    const bigger = createSearchIndex(knowledge);
+    expect(bigger.search('Vodafone alleanza bitcoin blockchain')[0]?.id).toBe('vodafone');
+    expect(bigger.search('Vodafone bitcoin blockchain')).toEqual([]);
+    expect(bigger.search('Vodafone alleanza bitcoin blockchain mining wallet')).toEqual([]);
+  });
+
   it('is a setting: a lower floor lets partial matches through', () => {
     expect(createSearchIndex(article(), { relevanceFloor: 0.3 }).search('Vodafone bitcoin')[0]?.id).toBe('vodafone');
   });
