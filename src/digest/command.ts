@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import { isValidTime, isValidTimeZone, type Config } from '../config';
 import type { SlackMessage } from '../slack/blocks/message';
 import { escapeMrkdwn, renderDigestBlocks } from '../slack/blocks/digest';
-import type { Store } from '../store/sqlite';
+import type { Store, Subscription } from '../store/sqlite';
 import { digestStrings, formatWhen } from '../strings/digest';
 import { composeDigest } from './compose';
 import { classifyError, type WebClient } from './deliver';
@@ -82,7 +82,13 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
   const { store, config, clock } = deps;
   const defaults = { time: config.digest.time, timeZone: config.digest.timeZone };
 
-  const subscriptionOf = (channelId: string) => effectiveSubscriptions(store.listSubscriptions(), config.digest, clock()).find((s) => s.channelId === channelId) ?? null;
+  const subscriptionOf = (channelId: string) => effectiveSubscriptions(store.listSubscriptions(), config.digest).find((s) => s.channelId === channelId) ?? null;
+
+  /** When the channel's next digest goes out; a schedule set after today's time starts tomorrow (see dueDate's `since`). */
+  const nextDigestAt = (subscription: Subscription, now: Date): Date => {
+    const deliveredToday = store.getDelivery(subscription.channelId, localDate(now, subscription.timeZone))?.state === 'posted';
+    return nextRunAt({ ...subscription, since: owedSince(subscription) }, now, deliveredToday);
+  };
 
   const subscribe = async (request: DigestCommandRequest, words: string[]): Promise<SlackMessage> => {
     if (request.surface === 'console' || !deps.client) return reply(digestStrings.consoleNoSubscribe);
@@ -91,10 +97,8 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
     const membership = await ensureMember(deps.client, request.channelId, deps.botUserId ?? null);
     if (!membership.ok) return reply(membership.message);
     const now = clock();
-    store.subscribe({ channelId: request.channelId, time: parsed.time, timeZone: parsed.timeZone, createdBy: request.userId }, now);
-    const delivered = store.getDelivery(request.channelId, localDate(now, parsed.timeZone))?.state === 'posted';
-    // A schedule set after today's time starts tomorrow (see dueDate's `since`).
-    const when = formatWhen(nextRunAt({ ...parsed, since: now }, now, delivered), parsed.timeZone);
+    const subscription = store.subscribe({ channelId: request.channelId, time: parsed.time, timeZone: parsed.timeZone, createdBy: request.userId }, now);
+    const when = formatWhen(nextDigestAt(subscription, now), parsed.timeZone);
     return reply(membership.joined ? digestStrings.joinedAndSubscribed(parsed.time, parsed.timeZone, when) : digestStrings.subscribed(parsed.time, parsed.timeZone, when));
   };
 
@@ -122,8 +126,7 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
     } else {
       const now = clock();
       lines.push(digestStrings.statusSchedule(subscription.time, subscription.timeZone, subscription.source, subscription.createdBy));
-      const delivered = store.getDelivery(channelId, localDate(now, subscription.timeZone))?.state === 'posted';
-      lines.push(digestStrings.statusNext(formatWhen(nextRunAt({ ...subscription, since: owedSince(subscription) }, now, delivered), subscription.timeZone)));
+      lines.push(digestStrings.statusNext(formatWhen(nextDigestAt(subscription, now), subscription.timeZone)));
     }
     const last = store.lastDelivery(channelId);
     lines.push(last ? digestStrings.statusLast(last.date, digestStrings.deliveryStates[last.state] ?? last.state, last.state === 'failed' ? last.error : null) : digestStrings.statusNoDelivery);
@@ -133,7 +136,7 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
   };
 
   const consoleStatus = (): SlackMessage => {
-    const subscriptions = effectiveSubscriptions(store.listSubscriptions(), config.digest, clock());
+    const subscriptions = effectiveSubscriptions(store.listSubscriptions(), config.digest);
     const lines = [`*${digestStrings.statusTitle}*`, digestStrings.statusAll(subscriptions.length)];
     for (const s of subscriptions) {
       const flag = store.getFlag(s.channelId);

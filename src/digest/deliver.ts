@@ -13,13 +13,22 @@ import type { Clock } from '../clock';
 import type { SlackConfig } from '../config';
 import type { SlackMessage } from '../slack/blocks/message';
 import type { DeliveryContent, Store } from '../store/sqlite';
+import { digestStrings } from '../strings/digest';
 
 export type WebClient = webApi.WebClient;
 
 export const DIGEST_EVENT_TYPE = 'alibaba_digest';
 
-export type Sleep = (ms: number) => Promise<void>;
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`; a sleep that honours `signal` may end early when it aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 
 /** Loggers of Bolt, console, or a test: anything with these methods. */
 export interface DigestLogger {
@@ -74,11 +83,11 @@ export function classifyError(error: unknown): FailureKind {
   const coded = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
   switch (coded?.code) {
     case webApi.ErrorCode.RateLimitedError:
-      return { kind: 'rate-limited', retryAfterMs: Math.max(0, Number(coded.retryAfter ?? 1)) * 1000, description: `rate limited (Retry-After ${coded.retryAfter ?? '?'} s)` };
+      return { kind: 'rate-limited', retryAfterMs: Math.max(0, Number(coded.retryAfter ?? 1)) * 1000, description: digestStrings.failures.rateLimited(coded.retryAfter ?? null) };
     case webApi.ErrorCode.HTTPError:
-      return { kind: 'transient', mayHavePosted: true, description: `HTTP ${coded.statusCode ?? '?'}` };
+      return { kind: 'transient', mayHavePosted: true, description: digestStrings.failures.http(coded.statusCode ?? null) };
     case webApi.ErrorCode.RequestError:
-      return { kind: 'transient', mayHavePosted: true, description: `network error: ${coded.message ?? 'request failed'}` };
+      return { kind: 'transient', mayHavePosted: true, description: digestStrings.failures.network(coded.message ?? null) };
     case webApi.ErrorCode.PlatformError: {
       const code = coded.data?.error ?? 'unknown_error';
       if (TRANSIENT_PLATFORM_ERRORS.has(code)) return { kind: 'transient', mayHavePosted: code !== 'ratelimited', description: code };
@@ -136,38 +145,70 @@ export interface DeliverDigestOptions {
   /** No new try starts after this instant (the one-shot command's overall budget). */
   deadline?: Date;
   leaseMs?: number;
+  /**
+   * Asked before every try: false when the channel unsubscribed meanwhile (the delivery may have
+   * been claimed before, and waited out a rate limit since). Default: always wanted.
+   */
+  stillWanted?: () => boolean;
+  /** Aborted when the bot stops: no new try starts and a wait ends at once. */
+  signal?: AbortSignal;
 }
+
+export type NotSentReason = 'unsubscribed' | 'stopped';
 
 export type DeliveryOutcome =
   | { status: 'posted'; channelId: string; date: string; ts: string; /** Found already posted in history after an unconfirmed attempt. */ recovered: boolean }
   | { status: 'already-delivered'; channelId: string; date: string; ts: string | null }
   | { status: 'in-progress'; channelId: string; date: string }
-  | { status: 'failed'; channelId: string; date: string; error: string; permanent: boolean };
+  /** Given up without posting, on purpose: nothing is owed any more (unsubscribed) or the bot is stopping. */
+  | { status: 'not-sent'; channelId: string; date: string; reason: NotSentReason }
+  | { status: 'failed'; channelId: string; date: string; error: string; permanent: boolean; retryAfter?: Date };
+
+/** Resolves after `ms`, or as soon as `signal` aborts, whichever comes first. */
+function sleepUnlessAborted(sleep: Sleep, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return sleep(ms);
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    sleep(ms, signal).then(done, done);
+  });
+}
 
 export async function deliverDigest(options: DeliverDigestOptions): Promise<DeliveryOutcome> {
-  const { client, store, channelId, date, owner, clock } = options;
+  const { client, store, channelId, date, owner, clock, signal } = options;
   const sleep = options.sleep ?? realSleep;
   const logger = options.logger ?? silentLogger;
+  const stillWanted = options.stillWanted ?? (() => true);
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const started = clock();
   const deadline = Math.min(started.getTime() + policy.maxTotalMs, options.deadline?.getTime() ?? Infinity);
 
+  if (signal?.aborted) return { status: 'not-sent', channelId, date, reason: 'stopped' };
   const claim = store.claimDelivery(channelId, date, owner, started, options.leaseMs ?? CLAIM_LEASE_MS);
   if (claim.kind === 'already-posted') return { status: 'already-delivered', channelId, date, ts: claim.delivery.messageTs };
   if (claim.kind === 'busy') return { status: 'in-progress', channelId, date };
 
-  const fail = (error: string, permanent: boolean): DeliveryOutcome => {
-    store.markFailed(channelId, date, owner, error, permanent, clock());
+  const fail = (error: string, permanent: boolean, retryAfter?: Date): DeliveryOutcome => {
+    store.markFailed(channelId, date, owner, { error, permanent, retryAfter: retryAfter ?? null }, clock());
     if (permanent) store.flagChannel(channelId, error, clock());
     logger[permanent ? 'error' : 'warn'](`digest ${date} for ${channelId} failed: ${error}`);
-    return { status: 'failed', channelId, date, error, permanent };
+    return { status: 'failed', channelId, date, error, permanent, ...(retryAfter ? { retryAfter } : {}) };
+  };
+  const giveUp = (reason: NotSentReason): DeliveryOutcome => {
+    store.abandonClaim(channelId, date, owner, digestStrings.notSent[reason], clock());
+    logger.info(`digest ${date} for ${channelId} not sent: ${reason}`);
+    return { status: 'not-sent', channelId, date, reason };
   };
 
   let prepared: PreparedDigest;
   try {
     prepared = options.prepare();
   } catch (error) {
-    return fail(`could not compose the digest: ${error instanceof Error ? error.message : String(error)}`, false);
+    return fail(digestStrings.failures.composeFailed(error instanceof Error ? error.message : String(error)), false);
   }
 
   // An earlier holder's attempt may have reached Slack without being recorded (a crash or an
@@ -176,6 +217,8 @@ export async function deliverDigest(options: DeliverDigestOptions): Promise<Deli
   const historyFrom = new Date((claim.delivery.firstAttemptAt ?? started).getTime() - HISTORY_MARGIN_MS);
 
   for (let attempt = 1; ; attempt += 1) {
+    if (signal?.aborted) return giveUp('stopped');
+    if (!stillWanted()) return giveUp('unsubscribed');
     let posting = false;
     try {
       if (mustCheckHistory) {
@@ -206,12 +249,16 @@ export async function deliverDigest(options: DeliverDigestOptions): Promise<Deli
       const failure = classifyError(error);
       if (failure.kind === 'permanent') return fail(failure.description, true);
       if (posting) mustCheckHistory = failure.kind === 'transient' && failure.mayHavePosted;
-      if (attempt >= policy.maxAttempts) return fail(`${failure.description} (gave up after ${attempt} attempts)`, false);
       const wait = failure.kind === 'rate-limited' ? failure.retryAfterMs : policy.backoffMs(attempt);
-      if (clock().getTime() + wait > deadline) return fail(`${failure.description} (gave up: retrying would pass the time limit)`, false);
+      // Slack's Retry-After is remembered either way, so that no later run tries before it.
+      const retryAfter = failure.kind === 'rate-limited' ? new Date(clock().getTime() + wait) : undefined;
+      if (attempt >= policy.maxAttempts) return fail(digestStrings.failures.gaveUpAfterAttempts(failure.description, attempt), false, retryAfter);
+      // A wait longer than what is left of the budget (Retry-After: 3600) is not waited at all:
+      // this run gives up now and a later one delivers.
+      if (clock().getTime() + wait > deadline) return fail(digestStrings.failures.gaveUpTimeLimit(failure.description), false, retryAfter);
       logger.warn(`digest ${date} for ${channelId}: ${failure.description}; retrying in ${wait} ms`);
       store.renewClaim(channelId, date, owner, clock());
-      await sleep(wait);
+      await sleepUnlessAborted(sleep, wait, signal);
     }
   }
 }

@@ -7,11 +7,11 @@
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { KnowledgeBase } from '../knowledge/types';
-import { renderDigestBlocks } from '../slack/blocks/digest';
-import type { Store } from '../store/sqlite';
-import { digestStrings } from '../strings/digest';
-import { composeDigest, digestContent } from './compose';
-import { deliverDigest, silentLogger, type DeliveryOutcome, type DigestLogger, type RetryPolicy, type Sleep, type WebClient } from './deliver';
+import type { Store, Subscription } from '../store/sqlite';
+import { digestStrings, formatWhen } from '../strings/digest';
+import { deliverSubscriptionDigest, pendingRetryAfter, type DigestDeliveryContext } from './channel-digest';
+import { composeDigest } from './compose';
+import { realSleep, silentLogger, type DeliveryOutcome, type DigestLogger, type RetryPolicy, type Sleep, type WebClient } from './deliver';
 import { effectiveSubscriptions, newOwnerId } from './subscriptions';
 import { renderDigestText } from './text';
 import { localDate } from './time';
@@ -22,6 +22,8 @@ import { localDate } from './time';
  * within about 30 + 20 s, plus start-up: inside the minute.
  */
 export const ONE_SHOT_BUDGET_MS = 30_000;
+/** How often a channel another process is posting is looked at again, until it finishes or the budget ends. */
+export const IN_PROGRESS_POLL_MS = 500;
 
 export interface RunDigestOnceOptions {
   store: Store;
@@ -48,66 +50,86 @@ export interface DigestRunResult {
   exitCode: 0 | 1;
 }
 
+function describeOutcome(outcome: DeliveryOutcome): string {
+  const { cli } = digestStrings;
+  switch (outcome.status) {
+    case 'posted':
+      return outcome.recovered ? cli.recovered(outcome.channelId, outcome.ts) : cli.posted(outcome.channelId, outcome.ts);
+    case 'already-delivered':
+      return cli.alreadyDelivered(outcome.channelId);
+    case 'in-progress':
+      return cli.inProgress(outcome.channelId);
+    case 'not-sent':
+      return cli.notSent(outcome.channelId, digestStrings.notSent[outcome.reason]);
+    case 'failed':
+      return cli.failed(outcome.channelId, outcome.error);
+  }
+}
+
+/** Prints each channel's digest as text; posts nothing and records nothing. */
+function printDryRun(options: RunDigestOnceOptions, subscriptions: Subscription[], date: string): DigestRunResult {
+  for (const s of subscriptions) {
+    const digest = composeDigest({ date, channelId: s.channelId, timeZone: s.timeZone, knowledge: options.knowledge, store: options.store });
+    options.write(digestStrings.cli.dryRunHeader(s.channelId, date));
+    options.write(renderDigestText(digest));
+    options.write('');
+  }
+  return { date, outcomes: [], exitCode: 0 };
+}
+
+/** A failed outcome for a channel this run does not try: the budget is spent, or Slack asked us to wait. */
+function notAttempted(context: DigestDeliveryContext, subscription: Subscription, date: string): DeliveryOutcome | null {
+  const now = context.clock();
+  const { channelId } = subscription;
+  const waitUntil = pendingRetryAfter(context.store.getDelivery(channelId, date), now);
+  if (waitUntil) return { status: 'failed', channelId, date, error: digestStrings.failures.waitingForSlack(formatWhen(waitUntil, subscription.timeZone)), permanent: false, retryAfter: waitUntil };
+  const spent = context.deadline && now.getTime() >= context.deadline.getTime();
+  if (spent && context.store.getDelivery(channelId, date)?.state !== 'posted') return { status: 'failed', channelId, date, error: digestStrings.failures.notAttemptedTimeLimit, permanent: false };
+  return null;
+}
+
+/**
+ * Delivers, and when another process (the bot, a second cron job) holds the channel's claim, looks
+ * again until it has finished (posted: nothing to do; failed or died: this run takes over) or the
+ * budget ends, so that the exit code reflects whether the channel has its digest.
+ */
+async function deliverOrWaitForOther(context: DigestDeliveryContext, subscription: Subscription, date: string, sleep: Sleep): Promise<DeliveryOutcome> {
+  let outcome = notAttempted(context, subscription, date) ?? (await deliverSubscriptionDigest(context, subscription, date));
+  while (outcome.status === 'in-progress' && context.deadline && context.clock().getTime() + IN_PROGRESS_POLL_MS < context.deadline.getTime()) {
+    await sleep(IN_PROGRESS_POLL_MS);
+    outcome = await deliverSubscriptionDigest(context, subscription, date);
+  }
+  return outcome;
+}
+
 export async function runDigestOnce(options: RunDigestOnceOptions): Promise<DigestRunResult> {
   const { store, config, clock, write } = options;
   const started = clock();
   const date = options.date ?? localDate(started, config.digest.timeZone);
-  const subscriptions = effectiveSubscriptions(store.listSubscriptions(), config.digest, started);
+  const subscriptions = effectiveSubscriptions(store.listSubscriptions(), config.digest);
   if (subscriptions.length === 0) write(digestStrings.cli.noChannels);
+  if (options.dryRun) return printDryRun(options, subscriptions, date);
 
-  if (options.dryRun) {
-    for (const s of subscriptions) {
-      const digest = composeDigest({ date, channelId: s.channelId, timeZone: s.timeZone, knowledge: options.knowledge, store });
-      write(digestStrings.cli.dryRunHeader(s.channelId, date));
-      write(renderDigestText(digest));
-      write('');
-    }
-    return { date, outcomes: [], exitCode: 0 };
-  }
-
-  const client = options.client;
-  if (!client) throw new Error('runDigestOnce needs a Web API client unless dryRun is set');
-  const deadline = new Date(started.getTime() + (options.budgetMs ?? ONE_SHOT_BUDGET_MS));
-  const owner = newOwnerId('digest-once');
+  if (!options.client) throw new Error('runDigestOnce needs a Web API client unless dryRun is set');
+  const context: DigestDeliveryContext = {
+    client: options.client,
+    store,
+    knowledge: options.knowledge,
+    config,
+    clock,
+    owner: newOwnerId('digest-once'),
+    logger: options.logger ?? silentLogger,
+    deadline: new Date(started.getTime() + (options.budgetMs ?? ONE_SHOT_BUDGET_MS)),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  };
   const outcomes: DeliveryOutcome[] = [];
-  for (const s of subscriptions) {
-    if (clock().getTime() >= deadline.getTime() && store.getDelivery(s.channelId, date)?.state !== 'posted') {
-      write(digestStrings.cli.skipped(s.channelId));
-      outcomes.push({ status: 'failed', channelId: s.channelId, date, error: 'time limit reached', permanent: false });
-      continue;
-    }
-    const outcome = await deliverDigest({
-      client,
-      store,
-      channelId: s.channelId,
-      date,
-      owner,
-      clock,
-      deadline,
-      logger: options.logger ?? silentLogger,
-      ...(options.sleep ? { sleep: options.sleep } : {}),
-      ...(options.retry ? { retry: options.retry } : {}),
-      prepare: () => {
-        const digest = composeDigest({ date, channelId: s.channelId, timeZone: s.timeZone, knowledge: options.knowledge, store });
-        return { message: renderDigestBlocks(digest), content: digestContent(digest) };
-      },
-    });
+  for (const subscription of subscriptions) {
+    const outcome = await deliverOrWaitForOther(context, subscription, date, options.sleep ?? realSleep);
     outcomes.push(outcome);
-    switch (outcome.status) {
-      case 'posted':
-        write(outcome.recovered ? digestStrings.cli.recovered(s.channelId, outcome.ts) : digestStrings.cli.posted(s.channelId, outcome.ts));
-        break;
-      case 'already-delivered':
-        write(digestStrings.cli.alreadyDelivered(s.channelId));
-        break;
-      case 'in-progress':
-        write(digestStrings.cli.inProgress(s.channelId));
-        break;
-      case 'failed':
-        write(digestStrings.cli.failed(s.channelId, outcome.error));
-        break;
-    }
+    write(describeOutcome(outcome));
   }
-  const allDelivered = outcomes.every((o) => o.status === 'posted' || o.status === 'already-delivered');
+  // A channel that unsubscribed during the run is owed nothing.
+  const allDelivered = outcomes.every((o) => o.status === 'posted' || o.status === 'already-delivered' || (o.status === 'not-sent' && o.reason === 'unsubscribed'));
   return { date, outcomes, exitCode: allDelivered ? 0 : 1 };
 }

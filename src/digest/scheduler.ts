@@ -7,15 +7,14 @@
 import os from 'node:os';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
-import { renderDigestBlocks } from '../slack/blocks/digest';
-import type { Store } from '../store/sqlite';
-import { composeDigest, digestContent } from './compose';
-import { deliverDigest, silentLogger, type DeliveryOutcome, type DigestLogger, type RetryPolicy, type Sleep, type WebClient } from './deliver';
-import { currentKnowledge, effectiveSubscriptions, newOwnerId, owedSince, type KnowledgeSource } from './subscriptions';
+import type { Delivery, Store, Subscription } from '../store/sqlite';
+import { deliverSubscriptionDigest, pendingRetryAfter, type DigestDeliveryContext } from './channel-digest';
+import { silentLogger, type DeliveryOutcome, type DigestLogger, type RetryPolicy, type Sleep, type WebClient } from './deliver';
+import { effectiveSubscriptions, newOwnerId, owedSince, type KnowledgeSource } from './subscriptions';
 import { dueDate } from './time';
 
 export const TICK_MS = 30_000;
-/** After a failure that may pass (rate limits, outages), the scheduler tries again this much later. */
+/** After a failure that may pass (an outage), the scheduler tries again this much later (a rate limit waits its Retry-After). */
 export const RETRY_FAILED_AFTER_MS = 5 * 60_000;
 
 /** Schedules `callback` after `ms`; returns a cancel function. */
@@ -23,6 +22,7 @@ export type SetTimer = (callback: () => void, ms: number) => () => void;
 
 export const realSetTimer: SetTimer = (callback, ms) => {
   const timer = setTimeout(callback, ms);
+  // The bot's connection keeps the process alive, not the digest clock.
   timer.unref();
   return () => clearTimeout(timer);
 };
@@ -38,50 +38,60 @@ export interface DigestRunDependencies {
   retry?: Partial<RetryPolicy>;
   /** Identifies this process's claims (default: host, pid and a random part). */
   owner?: string;
+  /** Aborted when the bot stops: the tick ends without starting another post. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Whether the scheduler should try (again) now. A permanent error (the bot was removed, the
+ * channel archived) waits for the next day, or for the channel to subscribe again once fixed.
+ */
+function worthTryingNow(previous: Delivery | null, subscription: Subscription, now: Date): boolean {
+  if (!previous) return true;
+  if (previous.state === 'posted') return false;
+  if (previous.state === 'claimed') return true;
+  if (previous.permanentError) return previous.updatedAt.getTime() < subscription.updatedAt.getTime();
+  if (pendingRetryAfter(previous, now)) return false;
+  return previous.retryAfter !== null || now.getTime() - previous.updatedAt.getTime() >= RETRY_FAILED_AFTER_MS;
+}
+
+/** The (subscription, date) pairs owed a digest at `now`. */
+function owedDeliveries(deps: Pick<DigestRunDependencies, 'store' | 'config'>, now: Date): Array<{ subscription: Subscription; date: string }> {
+  const owed: Array<{ subscription: Subscription; date: string }> = [];
+  for (const subscription of effectiveSubscriptions(deps.store.listSubscriptions(), deps.config.digest)) {
+    const date = dueDate({ time: subscription.time, timeZone: subscription.timeZone, since: owedSince(subscription) }, now);
+    if (date && worthTryingNow(deps.store.getDelivery(subscription.channelId, date), subscription, now)) owed.push({ subscription, date });
+  }
+  return owed;
 }
 
 /** One tick: delivers every digest owed right now; returns what happened to each attempted channel. */
 export async function runDueDigests(deps: DigestRunDependencies): Promise<DeliveryOutcome[]> {
-  const { store, clock } = deps;
-  const owner = deps.owner ?? newOwnerId(`bot@${os.hostname()}`);
+  const context: DigestDeliveryContext = {
+    ...deps,
+    owner: deps.owner ?? newOwnerId(`bot@${os.hostname()}`),
+    logger: deps.logger ?? silentLogger,
+  };
   const outcomes: DeliveryOutcome[] = [];
-  const now = clock();
-  for (const subscription of effectiveSubscriptions(store.listSubscriptions(), deps.config.digest, now)) {
-    const date = dueDate({ time: subscription.time, timeZone: subscription.timeZone, since: owedSince(subscription) }, now);
-    if (!date) continue;
-    const previous = store.getDelivery(subscription.channelId, date);
-    if (previous?.state === 'posted') continue;
-    if (previous?.state === 'failed' && previous.permanentError) continue;
-    if (previous?.state === 'failed' && now.getTime() - previous.updatedAt.getTime() < RETRY_FAILED_AFTER_MS) continue;
-    const outcome = await deliverDigest({
-      client: deps.client,
-      store,
-      channelId: subscription.channelId,
-      date,
-      owner,
-      clock,
-      logger: deps.logger ?? silentLogger,
-      ...(deps.sleep ? { sleep: deps.sleep } : {}),
-      ...(deps.retry ? { retry: deps.retry } : {}),
-      prepare: () => {
-        const digest = composeDigest({ date, channelId: subscription.channelId, timeZone: subscription.timeZone, knowledge: currentKnowledge(deps.knowledge), store });
-        return { message: renderDigestBlocks(digest), content: digestContent(digest) };
-      },
-    });
-    outcomes.push(outcome);
+  for (const { subscription, date } of owedDeliveries(deps, deps.clock())) {
+    if (deps.signal?.aborted) break;
+    outcomes.push(await deliverSubscriptionDigest(context, subscription, date));
   }
   return outcomes;
 }
 
-export interface StartDigestSchedulerOptions extends DigestRunDependencies {
+export interface StartDigestSchedulerOptions extends Omit<DigestRunDependencies, 'signal'> {
   setTimer?: SetTimer;
   tickMs?: number;
 }
 
 export interface DigestScheduler {
-  /** Stops ticking and waits for a delivery in progress to finish. */
+  /**
+   * Stops ticking: no post starts after this is called (a wait for Slack ends at once; a request
+   * already on the wire is awaited). Resolves once the tick in progress, if any, has ended.
+   */
   stop(): Promise<void>;
-  /** Runs a tick now (tests; also what the timer calls). Overlapping calls share the running tick. */
+  /** Runs a tick now (tests; also what the timer calls). Overlapping calls share the running tick; after stop() it does nothing. */
   tick(): Promise<void>;
 }
 
@@ -90,19 +100,21 @@ export function startDigestScheduler(options: StartDigestSchedulerOptions): Dige
   const setTimer = options.setTimer ?? realSetTimer;
   const tickMs = options.tickMs ?? TICK_MS;
   const owner = options.owner ?? newOwnerId(`bot@${os.hostname()}`);
+  const stopping = new AbortController();
   const { digest } = options.config;
   options.store.syncConfigSubscriptions(digest.channels, digest.time, digest.timeZone, options.clock());
 
-  let stopped = false;
   let cancelTimer: (() => void) | null = null;
   let running: Promise<void> | null = null;
 
   const tick = (): Promise<void> => {
+    if (stopping.signal.aborted) return Promise.resolve();
     if (running) return running;
     running = (async () => {
       try {
-        await runDueDigests({ ...options, owner, logger });
+        await runDueDigests({ ...options, owner, logger, signal: stopping.signal });
       } catch (error) {
+        // Logged, never fatal: the next tick tries again.
         logger.error('digest scheduler tick failed', error);
       }
     })().finally(() => {
@@ -111,19 +123,19 @@ export function startDigestScheduler(options: StartDigestSchedulerOptions): Dige
     return running;
   };
 
-  const schedule = (): void => {
-    if (stopped) return;
-    cancelTimer = setTimer(() => {
-      void tick().then(schedule);
-    }, tickMs);
+  // The next tick is scheduled only once this one has ended, so ticks never overlap.
+  const tickThenScheduleNext = (): void => {
+    void tick().then(() => {
+      if (stopping.signal.aborted) return;
+      cancelTimer = setTimer(tickThenScheduleNext, tickMs);
+    });
   };
-
-  void tick().then(schedule);
+  tickThenScheduleNext();
 
   return {
     tick,
     async stop() {
-      stopped = true;
+      stopping.abort();
       cancelTimer?.();
       cancelTimer = null;
       await running;

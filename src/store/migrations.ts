@@ -86,4 +86,9 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'deliveries: when Slack allows the next try (Retry-After of a rate-limited post)',
+    sql: 'ALTER TABLE deliveries ADD COLUMN retry_after INTEGER',
+  },
 ];

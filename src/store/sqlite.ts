@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { FeedbackLog, FeedbackRecord, QueryLog, QueryRecord } from './types';
+import { digestStrings } from '../strings/digest';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export const DATABASE_FILE = 'alibaba-bot.sqlite';
@@ -38,6 +39,8 @@ export interface Delivery {
   messageTs: string | null;
   error: string | null;
   permanentError: boolean;
+  /** Slack asked (Retry-After) for no new try before this instant. */
+  retryAfter: Date | null;
   factId: string | null;
   factCycle: number | null;
   documentIds: string[];
@@ -107,6 +110,7 @@ interface DeliveryRow {
   message_ts: string | null;
   error: string | null;
   permanent_error: number;
+  retry_after: number | null;
   fact_id: string | null;
   fact_cycle: number | null;
   document_ids: string | null;
@@ -137,6 +141,7 @@ function toDelivery(row: DeliveryRow): Delivery {
     messageTs: row.message_ts,
     error: row.error,
     permanentError: row.permanent_error === 1,
+    retryAfter: row.retry_after === null ? null : new Date(row.retry_after),
     factId: row.fact_id,
     factCycle: row.fact_cycle,
     documentIds: row.document_ids ? (JSON.parse(row.document_ids) as string[]) : [],
@@ -323,13 +328,29 @@ export class Store implements QueryLog, FeedbackLog {
     mark.immediate();
   }
 
-  markFailed(channelId: string, date: string, owner: string, error: string, permanent: boolean, now: Date): void {
+  /** `retryAfter`: Slack's Retry-After as an instant, so that no deliverer tries again before it. */
+  markFailed(channelId: string, date: string, owner: string, failure: { error: string; permanent: boolean; retryAfter?: Date | null }, now: Date): void {
     this.db
       .prepare(
-        `UPDATE deliveries SET state = 'failed', error = ?, permanent_error = ?, updated_at = ?
+        `UPDATE deliveries SET state = 'failed', error = ?, permanent_error = ?, retry_after = ?, updated_at = ?
          WHERE channel_id = ? AND date = ? AND claim_owner = ? AND state = 'claimed'`,
       )
-      .run(error, permanent ? 1 : 0, now.getTime(), channelId, date, owner);
+      .run(failure.error, failure.permanent ? 1 : 0, failure.retryAfter?.getTime() ?? null, now.getTime(), channelId, date, owner);
+  }
+
+  /**
+   * Gives a claim up without posting (the channel unsubscribed, or the bot is stopping). A claim
+   * that never tried to post is forgotten, as if never taken; one that did is recorded as failed,
+   * so that the next deliverer looks in the channel's history before posting.
+   */
+  abandonClaim(channelId: string, date: string, owner: string, reason: string, now: Date): void {
+    const abandon = this.db.transaction(() => {
+      const forgotten = this.db
+        .prepare(`DELETE FROM deliveries WHERE channel_id = ? AND date = ? AND claim_owner = ? AND state = 'claimed' AND attempts = 0`)
+        .run(channelId, date, owner).changes;
+      if (forgotten === 0) this.markFailed(channelId, date, owner, { error: reason, permanent: false }, now);
+    });
+    abandon.immediate();
   }
 
   // ---- what each channel has been shown ---------------------------------------------------
@@ -394,13 +415,31 @@ export interface OpenStoreOptions {
   migrations?: readonly Migration[];
 }
 
-/** Opens (creating and migrating as needed) `DATA_DIR/alibaba-bot.sqlite`, or an in-memory database. */
-export function openStore(dataDir: string, options: OpenStoreOptions = {}): Store {
-  let file = ':memory:';
-  if (dataDir !== ':memory:') {
-    fs.mkdirSync(dataDir, { recursive: true });
-    file = path.join(dataDir, DATABASE_FILE);
+/**
+ * The database could not be opened: a damaged file, another process holding a lock longer than the
+ * busy timeout, or a DATA_DIR that cannot be created. The message names the file and what to do,
+ * so that a bot or a cron job reports it once instead of crashing with a bare SQLite code.
+ */
+export class StoreOpenError extends Error {
+  readonly code = 'alibaba_bot_store_open_error';
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    options: { cause: unknown },
+  ) {
+    super(digestStrings.store.cannotOpen(file, reason), options);
+    this.name = 'StoreOpenError';
   }
+}
+
+function describeOpenFailure(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return digestStrings.store.damaged;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return digestStrings.store.locked;
+  return message ?? String(error);
+}
+
+function openDatabase(file: string, options: OpenStoreOptions): Database.Database {
   const db = new Database(file);
   try {
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
@@ -408,9 +447,20 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}): Stor
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, options.migrations ?? MIGRATIONS);
+    return db;
   } catch (error) {
     db.close();
     throw error;
   }
-  return new Store(db);
+}
+
+/** Opens (creating DATA_DIR, the file and the schema as needed) `DATA_DIR/alibaba-bot.sqlite`, or an in-memory database. */
+export function openStore(dataDir: string, options: OpenStoreOptions = {}): Store {
+  const file = dataDir === ':memory:' ? ':memory:' : path.join(dataDir, DATABASE_FILE);
+  try {
+    if (file !== ':memory:') fs.mkdirSync(dataDir, { recursive: true });
+    return new Store(openDatabase(file, options));
+  } catch (error) {
+    throw new StoreOpenError(file, describeOpenFailure(error), { cause: error });
+  }
 }

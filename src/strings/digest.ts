@@ -64,6 +64,28 @@ export const digestStrings = {
   statusAll: (count: number) => (count === 0 ? 'No channel is subscribed.' : `${count} channel${count === 1 ? '' : 's'} subscribed:`),
   statusAllLine: (channel: string, time: string, zone: string, source: string) => `• ${channel} at ${time} (${zone}), ${source}`,
   deliveryStates: { posted: 'posted', claimed: 'being posted', failed: 'failed' } as Record<string, string>,
+  unknownSubcommand: (word: string) => `I do not know \`digest ${word}\`. These are the digest commands:`,
+
+  /** Why a delivery failed, as stored, shown by `digest status` and printed by the one-shot command. */
+  failures: {
+    rateLimited: (retryAfterSeconds: number | null) => `rate limited (Retry-After ${retryAfterSeconds ?? '?'} s)`,
+    http: (status: number | null) => `HTTP ${status ?? '?'}`,
+    network: (message: string | null) => `network error: ${message ?? 'request failed'}`,
+    composeFailed: (message: string) => `could not compose the digest: ${message}`,
+    gaveUpAfterAttempts: (description: string, attempts: number) => `${description} (gave up after ${attempts} attempts)`,
+    gaveUpTimeLimit: (description: string) => `${description} (gave up: waiting would pass this run's time limit; a later run delivers it)`,
+    notAttemptedTimeLimit: 'not attempted: this run reached its one-minute time limit; a later run delivers it',
+    waitingForSlack: (until: string) => `not attempted: Slack asked us to wait until ${until} (rate limit)`,
+    unexpected: (message: string) => `unexpected error: ${message}`,
+  },
+  /** Recorded when a claimed delivery is given up on purpose (after it had already tried to post). */
+  notSent: { unsubscribed: 'unsubscribed while the digest was being posted', stopped: 'the bot stopped before the digest was posted' },
+
+  store: {
+    cannotOpen: (file: string, reason: string) => `Could not open the database ${file}: ${reason}`,
+    damaged: 'the file is damaged or is not a SQLite database. Move it aside (the bot creates a fresh one) or restore a backup.',
+    locked: 'another process holds a lock on it for too long. Try again in a moment; if it persists, look for a stuck process using DATA_DIR.',
+  },
 
   cli: {
     usage: 'Usage: npm run digest -- --once [--date YYYY-MM-DD] [--dry-run]',
@@ -74,9 +96,10 @@ export const digestStrings = {
     posted: (channel: string, ts: string) => `${channel} posted ${ts}`,
     recovered: (channel: string, ts: string) => `${channel} posted ${ts} (found in the channel's history, recorded)`,
     alreadyDelivered: (channel: string) => `${channel} already delivered`,
-    inProgress: (channel: string) => `${channel} in progress (another process is posting it; run again to confirm)`,
+    inProgress: (channel: string) => `${channel} in progress (another process is still posting it; run again to confirm)`,
     failed: (channel: string, error: string) => `${channel} failed: ${error}`,
-    skipped: (channel: string) => `${channel} failed: not attempted, the one-minute time limit was reached`,
+    notSent: (channel: string, reason: string) => `${channel} not posted: ${reason}`,
+    cannotRun: (message: string) => `digest: ${message}`,
     dryRunHeader: (channel: string, date: string) => `===== ${channel} · ${date} (dry run: not posted, not recorded) =====`,
   },
 };

@@ -107,7 +107,7 @@ describe('makeDigestCommandHandler', () => {
     expect(textOf(await handler()(slack('status')))).toContain('not subscribed');
     await handler()(slack('subscribe 08:30 Europe/Rome'));
     store.claimDelivery('C1', '2026-11-30', 'x', new Date('2026-11-30T07:30:00Z'), 1000);
-    store.markFailed('C1', '2026-11-30', 'x', 'not_in_channel', true, new Date('2026-11-30T07:30:00Z'));
+    store.markFailed('C1', '2026-11-30', 'x', { error: 'not_in_channel', permanent: true }, new Date('2026-11-30T07:30:00Z'));
     store.flagChannel('C1', 'not_in_channel', new Date('2026-11-30T07:30:00Z'));
     const status = textOf(await handler()(slack('status')));
     expect(status).toContain('Every day at *08:30* (Europe/Rome), subscribed by <@U1>');

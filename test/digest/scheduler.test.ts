@@ -1,6 +1,8 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { createDigestWebClient } from '../../src/digest/deliver';
 import { runDueDigests, startDigestScheduler, type SetTimer } from '../../src/digest/scheduler';
-import { openStore, type Store } from '../../src/store';
+import { DATABASE_FILE, openStore, type Store } from '../../src/store';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in';
 import { fakeTime, makeKnowledge, tempDir } from './fixtures';
 
@@ -142,43 +144,232 @@ describe('digest scheduler', () => {
     expect(posts().length).toBe(callsAfterFirst + 1);
   });
 
-  it('stop() waits for a delivery in progress and then ticks no more', async () => {
+  it('stop() ends a wait for Slack at once, posts nothing afterwards, and ticks no more', async () => {
     const time = fakeTime('2026-12-01T09:30:00Z');
     const timers = manualTimers();
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
     let sleeping = false;
-    // The first post is rate limited; the delivery then sleeps until the test releases it.
+    // The first post is rate limited; the delivery then waits, and that wait never ends by itself.
     api.respond('chat.postMessage', () => {
       api.respond('chat.postMessage', null);
-      return { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } };
+      return { status: 429, headers: { 'retry-after': '20' }, body: { ok: false, error: 'ratelimited' } };
     });
     const scheduler = startDigestScheduler({
       client: client(),
       store,
       knowledge: makeKnowledge(2),
-      config: digestConfig(['C1'], '09:00', 'UTC'),
+      config: digestConfig(['C1', 'C2'], '09:00', 'UTC'),
       clock: time.clock,
       setTimer: timers.setTimer,
       sleep: () => {
         sleeping = true;
-        return gate;
+        return new Promise<void>(() => {});
       },
     });
     await api.waitForCalls('chat.postMessage', 1);
     while (!sleeping) await new Promise((resolve) => setImmediate(resolve));
-    let stoppedYet = false;
-    const stopped = scheduler.stop().then(() => {
-      stoppedYet = true;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(stoppedYet).toBe(false);
-    release();
-    await stopped;
-    expect(store.getDelivery('C1', '2026-12-01')?.state).toBe('posted');
-    expect(posts()).toHaveLength(2);
+    await scheduler.stop();
+    // Neither the rate-limited C1 nor C2 (next in the tick) got a post after stop().
+    expect(posts()).toHaveLength(1);
+    // C1 tried once (a 429 posts nothing, but the next deliverer checks history anyway) and is free for the next start.
+    expect(store.getDelivery('C1', '2026-12-01')).toMatchObject({ state: 'failed', attempts: 1, error: expect.stringContaining('stopped') });
+    expect(store.getDelivery('C2', '2026-12-01')).toBeNull();
     expect(timers.live()).toBe(0);
+    await scheduler.tick();
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('runs one tick at a time: ticks asked for while one runs share it, and only one next tick is scheduled', async () => {
+    const time = fakeTime('2026-12-01T09:30:00Z');
+    const timers = manualTimers();
+    const scheduler = startDigestScheduler({ client: client(), store, knowledge: makeKnowledge(2), config: digestConfig(['C1', 'C2'], '09:00', 'UTC'), clock: time.clock, setTimer: timers.setTimer });
+    const running = scheduler.tick();
+    expect(scheduler.tick()).toBe(running);
+    await Promise.all([running, scheduler.tick(), scheduler.tick()]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(posts('C1')).toHaveLength(1);
+    expect(posts('C2')).toHaveLength(1);
+    expect(timers.live()).toBe(1);
+    await scheduler.stop();
+  });
+
+  it('logs a failed tick and still runs the next one', async () => {
+    const time = fakeTime('2026-12-01T09:30:00Z');
+    const timers = manualTimers();
+    const errors: unknown[][] = [];
+    let failNextListing = true;
+    // The real store, except that listing subscriptions fails once (a disk error, say).
+    const flaky = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'listSubscriptions' && failNextListing) {
+          return () => {
+            failNextListing = false;
+            throw new Error('disk I/O error');
+          };
+        }
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const scheduler = startDigestScheduler({
+      client: client(),
+      store: flaky,
+      knowledge: makeKnowledge(2),
+      config: digestConfig(['C1'], '09:00', 'UTC'),
+      clock: time.clock,
+      setTimer: timers.setTimer,
+      logger: { info: () => {}, warn: () => {}, error: (...message) => errors.push(message) },
+    });
+    await scheduler.tick();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(errors).toEqual([['digest scheduler tick failed', expect.objectContaining({ message: 'disk I/O error' })]]);
+    expect(posts()).toHaveLength(0);
+    expect(timers.live()).toBe(1);
+    timers.fire();
+    await scheduler.tick();
+    expect(posts('C1')).toHaveLength(1);
+    await scheduler.stop();
+  });
+
+  it('a database locked by another process fails the tick\'s deliveries with a logged error; the next tick delivers', async () => {
+    const time = fakeTime('2026-12-01T09:30:00Z');
+    store.close();
+    store = openStore(dir, { busyTimeoutMs: 20 });
+    const locker = new Database(path.join(dir, DATABASE_FILE));
+    const errors: string[] = [];
+    const run = () =>
+      runDueDigests({ client: client(), store, knowledge: makeKnowledge(2), config: digestConfig(['C1', 'C2'], '09:00', 'UTC'), clock: time.clock, logger: { info: () => {}, warn: () => {}, error: (m) => errors.push(String(m)) } });
+    try {
+      locker.exec('BEGIN EXCLUSIVE');
+      const outcomes = await run();
+      // Both channels were tried: the first one's error did not stop the second.
+      expect(outcomes).toEqual([
+        expect.objectContaining({ channelId: 'C1', status: 'failed', error: expect.stringContaining('database is locked') }),
+        expect.objectContaining({ channelId: 'C2', status: 'failed', error: expect.stringContaining('database is locked') }),
+      ]);
+      expect(errors).toHaveLength(2);
+      expect(posts()).toHaveLength(0);
+      locker.exec('COMMIT');
+      time.advance(30_000);
+      expect((await run()).map((o) => o.status)).toEqual(['posted', 'posted']);
+    } finally {
+      locker.close();
+    }
+  });
+
+  it('gives up on a channel that unsubscribes while its delivery waits out a rate limit', async () => {
+    const time = fakeTime('2026-12-01T09:30:00Z');
+    store.subscribe({ channelId: 'C1', time: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2026-11-01T00:00:00Z'));
+    api.respond('chat.postMessage', { status: 429, headers: { 'retry-after': '5' }, body: { ok: false, error: 'ratelimited' } });
+    const outcomes = await runDueDigests({
+      client: client(),
+      store,
+      knowledge: makeKnowledge(2),
+      config: digestConfig([], '09:00', 'UTC'),
+      clock: time.clock,
+      sleep: async (ms) => {
+        time.advance(ms);
+        store.unsubscribe('C1');
+      },
+    });
+    expect(outcomes).toEqual([expect.objectContaining({ channelId: 'C1', status: 'not-sent', reason: 'unsubscribed' })]);
+    expect(posts()).toHaveLength(1);
+    expect(store.getDelivery('C1', '2026-12-01')).toMatchObject({ state: 'failed', error: expect.stringContaining('unsubscribed') });
+  });
+
+  it('waits out a huge Retry-After instead of retrying every few minutes', async () => {
+    const time = fakeTime('2026-12-01T09:00:00Z');
+    api.respond('chat.postMessage', { status: 429, headers: { 'retry-after': '3600' }, body: { ok: false, error: 'ratelimited' } });
+    const run = () => runDueDigests({ client: client(), store, knowledge: makeKnowledge(2), config: digestConfig(['C1'], '09:00', 'UTC'), clock: time.clock, sleep: time.sleep });
+    expect(await run()).toEqual([expect.objectContaining({ status: 'failed', retryAfter: new Date('2026-12-01T10:00:00Z') })]);
+    expect(time.sleeps).toEqual([]);
+    expect(store.getDelivery('C1', '2026-12-01')?.retryAfter).toEqual(new Date('2026-12-01T10:00:00Z'));
+    api.respond('chat.postMessage', null);
+    time.set('2026-12-01T09:30:00Z');
+    expect(await run()).toEqual([]);
+    time.set('2026-12-01T10:00:00Z');
+    expect(await run()).toEqual([expect.objectContaining({ status: 'posted' })]);
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('posts exactly at the subscription time (the tick boundary), not a millisecond before', async () => {
+    const time = fakeTime('2026-12-01T07:59:59.999Z');
+    const run = () => runDueDigests({ client: client(), store, knowledge: makeKnowledge(2), config: digestConfig(['C1'], '09:00', 'Europe/Rome'), clock: time.clock });
+    expect(await run()).toEqual([]);
+    time.set('2026-12-01T08:00:00.000Z');
+    expect(await run()).toEqual([expect.objectContaining({ status: 'posted', date: '2026-12-01' })]);
+    // A Slack subscription made at that very minute still owes today's.
+    store.subscribe({ channelId: 'C2', time: '09:00', timeZone: 'Europe/Rome', createdBy: 'U1' }, time.clock());
+    expect(await run()).toEqual([expect.objectContaining({ channelId: 'C2', status: 'posted', date: '2026-12-01' })]);
+  });
+
+  it('after a permanent error, tries again the same day once the channel subscribes again (fixed)', async () => {
+    const time = fakeTime('2026-12-01T09:00:00Z');
+    store.subscribe({ channelId: 'C1', time: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2026-11-01T00:00:00Z'));
+    api.respond('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    const run = () => runDueDigests({ client: client(), store, knowledge: makeKnowledge(2), config: digestConfig([], '09:00', 'UTC'), clock: time.clock });
+    expect(await run()).toEqual([expect.objectContaining({ status: 'failed', permanent: true })]);
+    time.advance(60 * 60_000);
+    expect(await run()).toEqual([]);
+    api.respond('chat.postMessage', null);
+    time.advance(60_000);
+    store.subscribe({ channelId: 'C1', time: '09:00', timeZone: 'UTC', createdBy: 'U1' }, time.clock());
+    expect(store.getFlag('C1')).toBeNull();
+    time.advance(30_000);
+    expect(await run()).toEqual([expect.objectContaining({ status: 'posted' })]);
+  });
+});
+
+describe('scheduling across daylight-saving changes (5-minute ticks)', () => {
+  let api: SlackApiStandIn;
+  let store: Store;
+  beforeEach(async () => {
+    api = await startSlackApiStandIn();
+    store = openStore(':memory:');
+  });
+  afterEach(async () => {
+    store.close();
+    await api.close();
+  });
+
+  /** Ticks every 5 minutes from `from` to `to`; returns `date@instant` of each post per channel. */
+  async function postsBetween(from: string, to: string): Promise<Record<string, string[]>> {
+    const time = fakeTime(from);
+    const client = createDigestWebClient({ botToken: 'xoxb-test', apiUrl: api.url });
+    const posted: Record<string, string[]> = {};
+    for (let t = Date.parse(from); t <= Date.parse(to); t += 5 * 60_000) {
+      time.set(new Date(t));
+      for (const o of await runDueDigests({ client, store, knowledge: makeKnowledge(3), config: digestConfig([]), clock: time.clock })) {
+        if (o.status === 'posted') (posted[o.channelId] ??= []).push(`${o.date}@${time.clock().toISOString().slice(5, 16)}`);
+      }
+    }
+    return posted;
+  }
+  const subscribe = (channelId: string, time: string, timeZone: string) => store.subscribe({ channelId, time, timeZone, createdBy: 'U1' }, new Date('2026-01-01T00:00:00Z'));
+
+  it('Europe/Rome spring forward (29 March): 09:00 moves to 07:00Z, a skipped 02:30 runs once at 03:30 local', async () => {
+    subscribe('CNINE', '09:00', 'Europe/Rome');
+    subscribe('CGAP', '02:30', 'Europe/Rome');
+    expect(await postsBetween('2026-03-28T00:00:00Z', '2026-03-30T23:55:00Z')).toEqual({
+      CGAP: ['2026-03-28@03-28T01:30', '2026-03-29@03-29T01:30', '2026-03-30@03-30T00:30'],
+      CNINE: ['2026-03-28@03-28T08:00', '2026-03-29@03-29T07:00', '2026-03-30@03-30T07:00'],
+    });
+  });
+
+  it('Europe/Rome fall back (25 October): a repeated 02:30 runs once, at its first occurrence', async () => {
+    subscribe('CNINE', '09:00', 'Europe/Rome');
+    subscribe('CTWICE', '02:30', 'Europe/Rome');
+    expect(await postsBetween('2026-10-24T00:00:00Z', '2026-10-26T23:55:00Z')).toEqual({
+      CNINE: ['2026-10-24@10-24T07:00', '2026-10-25@10-25T08:00', '2026-10-26@10-26T08:00'],
+      CTWICE: ['2026-10-24@10-24T00:30', '2026-10-25@10-25T00:30', '2026-10-26@10-26T01:30'],
+    });
+  });
+
+  it('America/New_York fall back (1 November): a repeated 01:30 runs once; 09:00 moves to 14:00Z', async () => {
+    subscribe('CNINE', '09:00', 'America/New_York');
+    subscribe('CTWICE', '01:30', 'America/New_York');
+    expect(await postsBetween('2026-10-31T04:00:00Z', '2026-11-02T23:55:00Z')).toEqual({
+      CNINE: ['2026-10-31@10-31T13:00', '2026-11-01@11-01T14:00', '2026-11-02@11-02T14:00'],
+      CTWICE: ['2026-10-31@10-31T05:30', '2026-11-01@11-01T05:30', '2026-11-02@11-02T06:30'],
+    });
   });
 });

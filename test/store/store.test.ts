@@ -138,9 +138,9 @@ describe('deliveries', () => {
     try {
       const now = at('2026-12-01T09:00:00Z');
       store.claimDelivery('C1', '2026-12-01', 'a', now, 60_000);
-      store.markFailed('C1', '2026-12-01', 'intruder', 'x', false, now);
+      store.markFailed('C1', '2026-12-01', 'intruder', { error: 'x', permanent: false }, now);
       expect(store.getDelivery('C1', '2026-12-01')?.state).toBe('claimed');
-      store.markFailed('C1', '2026-12-01', 'a', 'HTTP 503', false, now);
+      store.markFailed('C1', '2026-12-01', 'a', { error: 'HTTP 503', permanent: false }, now);
       expect(store.getDelivery('C1', '2026-12-01')).toMatchObject({ state: 'failed', error: 'HTTP 503', permanentError: false });
       expect(store.claimDelivery('C1', '2026-12-01', 'b', now, 60_000)).toMatchObject({ kind: 'claimed', delivery: { claimOwner: 'b' } });
     } finally {
