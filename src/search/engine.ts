@@ -5,7 +5,7 @@
  */
 import type { Fact, KnowledgeBase, Passage } from '../knowledge/types';
 import { compileGlossary } from './glossary';
-import { analyze, foldText } from './normalize';
+import { analyze, foldText, indexTerms } from './normalize';
 import type { QueryPlan, Slot, Vocabulary } from './plan';
 import { planQuery } from './plan';
 import type { FieldBoosts, RecordFields, ScorerKind } from './scorers';
@@ -44,6 +44,21 @@ const FIELD_BOOSTS: FieldBoosts = { quote: 1, translation: 1, keywords: 1.2, top
 const CO_OCCURRENCE_MARGIN = 0.1;
 const STRONG_CREDIT = 0.7;
 const SPECIFIC_IMPORTANCE = 0.65;
+/**
+ * Where a record matches a strong anchor of the question (a glossary phrase of several words, or two
+ * specific concepts), an everyday word of the question that the record lacks ("which *country*", "la
+ * *città*") counts this share of its importance: the anchor already shows what the question is about.
+ * Without an anchor it counts in full, so "what *time* is it in Dubai" is not about Dubai's data centre.
+ */
+const GENERAL_MISS_SHARE = 0.35;
+/**
+ * Score bonus for a record whose own text (quote, rendering or sentence) has two consecutive words of
+ * the question next to each other, in order, as a share of the question's consecutive pairs: the words
+ * as asked beat the same words scattered over keywords.
+ */
+const ADJACENCY_BONUS = 0.6;
+/** Records re-ranked with the adjacency bonus: the best this many by BM25 and coverage. */
+const ADJACENCY_CANDIDATES = 40;
 /** A heading or title restates a topic without answering anything. */
 const HEADING_FACTOR = 0.5;
 /** Queries longer than this are cut before analysis (the ask front end already cuts at 500). */
@@ -58,6 +73,8 @@ interface IndexedRecord {
   /** `${documentId}#p${paragraph}s${sentence}`: facts and passages at one place share it. */
   place: string;
   heading: boolean;
+  /** The record's own words (a fact's quote and rendering, a passage's sentence), read again only for the best candidates. */
+  ownTexts: string[];
 }
 
 export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndexOptions = {}): SearchIndexWithStats {
@@ -97,7 +114,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
   const documents = Array.isArray(knowledge.documents) ? knowledge.documents : [];
 
   for (const fact of facts) {
-    addRecord({ kind: 'fact', id: fact.id, place: placeOf(fact), heading: false }, [
+    addRecord({ kind: 'fact', id: fact.id, place: placeOf(fact), heading: false, ownTexts: [fact.quote ?? '', fact.translation ?? ''] }, [
       ['quote', fact.quote ?? '', 'mixedCase'],
       ['translation', fact.translation ?? '', 'mixedCase'],
       // Keywords are written one by one, so an all-capitals keyword ("US", "IT") is an acronym.
@@ -125,7 +142,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     }
     // Paragraph 0 is the title; any sentence of the title or of a section heading is a heading.
     const heading = passage.paragraph < 1 || (headingsByDocument.get(passage.documentId) ?? []).some((title) => title.includes(text));
-    addRecord({ kind: 'passage', id: passage.id, place: placeOf(passage), heading }, [['text', passage.text ?? '', 'mixedCase']]);
+    addRecord({ kind: 'passage', id: passage.id, place: placeOf(passage), heading, ownTexts: [passage.text ?? ''] }, [['text', passage.text ?? '', 'mixedCase']]);
   }
 
   const scorer = buildScorer(options.scorer ?? 'compact', fieldsList, FIELD_BOOSTS);
@@ -154,7 +171,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
   const search = (query: string, searchOptions: SearchOptions = {}): SearchHit[] => {
     if (typeof query !== 'string') return [];
     const limit = clampLimit(searchOptions?.limit);
-    const { slots } = plan(query);
+    const { slots, sequence } = plan(query);
     const totalImportance = slots.reduce((sum, slot) => sum + slot.importance, 0);
     if (slots.length === 0 || !(totalImportance > 0)) return [];
 
@@ -163,6 +180,8 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     const termIndex = new Map(terms.map((term, i) => [term, i]));
     const compiledSlots = slots.map((slot) => ({
       importance: slot.importance,
+      general: slot.general,
+      phrase: slot.phrase,
       alternatives: slot.alternatives.map((alternative) => ({
         weight: alternative.weight,
         bits: alternative.terms.map((term) => BIT[termIndex.get(term) ?? -1] ?? 0),
@@ -176,20 +195,33 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
       if (coverage === undefined) {
         let satisfied = 0;
         let specificConcepts = 0;
+        let matchedConcepts = 0;
+        let topicalMatch = false;
+        let anchoredPhrase = false;
+        let missedGeneral = 0;
         for (const slot of compiledSlots) {
           const credit = slotCredit(slot.alternatives, matched);
           satisfied += slot.importance * credit;
-          if (credit >= STRONG_CREDIT && slot.importance >= SPECIFIC_IMPORTANCE) specificConcepts += 1;
+          if (credit > 0) matchedConcepts += 1;
+          if (credit > 0 && !slot.general) topicalMatch = true;
+          if (credit === 0 && slot.general) missedGeneral += slot.importance;
+          const strong = credit >= STRONG_CREDIT && !slot.general;
+          if (strong && slot.importance >= SPECIFIC_IMPORTANCE) specificConcepts += 1;
+          if (strong && slot.phrase) anchoredPhrase = true;
         }
-        coverage = satisfied / totalImportance;
-        const relevant = coverage > floor || (coverage > floor - CO_OCCURRENCE_MARGIN && specificConcepts >= 2);
+        const anchored = anchoredPhrase || specificConcepts >= 2;
+        const weighed = anchored ? totalImportance - missedGeneral * (1 - GENERAL_MISS_SHARE) : totalImportance;
+        coverage = satisfied / weighed;
+        // Everyday words alone ("lunch today") are no evidence, unless several of them meet in one record.
+        const evidence = topicalMatch || matchedConcepts >= 2;
+        const relevant = evidence && (coverage > floor || (coverage > floor - CO_OCCURRENCE_MARGIN && specificConcepts >= 2));
         coverageByMatch.set(matched, relevant ? coverage : 0);
         coverage = relevant ? coverage : 0;
       }
       return coverage;
     };
 
-    const keep = limit * 3 + 10;
+    const keep = Math.max(limit * 3 + 10, ADJACENCY_CANDIDATES);
     const best = new TopScores(keep);
     scorer.collect(terms, weights, (recordIndex, bm25, matched) => {
       const coverage = coverageOf(matched);
@@ -199,7 +231,12 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
       const score = bm25 * coverage * coverage * (record.heading ? HEADING_FACTOR : 1);
       if (Number.isFinite(score) && score > 0) best.offer(recordIndex, score);
     });
-    const scored = best.sorted().map(({ item, score }) => ({ record: records[item]!, score }));
+    const pairs = sequence.length - 1;
+    const scored = best.sorted().map(({ item, score }) => {
+      const record = records[item]!;
+      const bonus = pairs > 0 ? (ADJACENCY_BONUS * adjacentPairs(sequence, record.ownTexts)) / pairs : 0;
+      return { record, score: score * (1 + bonus) };
+    });
     scored.sort((a, b) => b.score - a.score || compareIds(a.record, b.record));
     const top = scored[0]?.score ?? 0;
     const hits: SearchHit[] = [];
@@ -282,6 +319,19 @@ class TopScores {
   sorted(): Array<{ item: number; score: number }> {
     return [...this.items].sort((a, b) => b.score - a.score);
   }
+}
+
+/** How many consecutive pairs of the question's words stand side by side, in order, in one of the texts. */
+function adjacentPairs(sequence: string[][], texts: string[]): number {
+  let found = 0;
+  const streams = texts.map((text) => indexTerms(text, { acronyms: 'mixedCase' }));
+  for (let i = 0; i + 1 < sequence.length; i += 1) {
+    const first = sequence[i]!;
+    const second = sequence[i + 1]!;
+    const adjacent = streams.some((stems) => stems.some((stem, j) => j + 1 < stems.length && first.includes(stem) && second.includes(stems[j + 1]!)));
+    if (adjacent) found += 1;
+  }
+  return found;
 }
 
 /** Credit for a concept: its best alternative found, a phrase found in part counting half its share. */

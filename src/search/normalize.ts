@@ -70,6 +70,8 @@ export function indexTerms(text: string, options: AnalyzeOptions = {}): string[]
 }
 
 const VOWEL_END = /[aeiouy]$/;
+/** A doubled final consonant other than l, s or z ("call", "pass", "buzz" keep theirs). */
+const DOUBLED_CONSONANT = /([bcdfgkmnprtv])\1$/;
 
 /**
  * A deliberately light stemmer for English and Italian: it conflates inflections ("datacenters" and
@@ -79,8 +81,11 @@ const VOWEL_END = /[aeiouy]$/;
  */
 export function stem(word: string): string {
   let w = word;
+  const inflected = w;
   if (w.length >= 7 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length >= 6 && w.endsWith('ed')) w = w.slice(0, -2);
+  // "planned" and "planning" are "plan": English doubles a final consonant before -ed and -ing.
+  if (w !== inflected && DOUBLED_CONSONANT.test(w)) w = w.slice(0, -1);
   if (w.length >= 4 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   if (w.length >= 6 && w.endsWith('ter')) w = `${w.slice(0, -3)}tr`;
   for (let i = 0; i < 2 && w.length >= 5 && VOWEL_END.test(w); i += 1) w = w.slice(0, -1);

@@ -7,6 +7,8 @@
 import type { CompiledGlossary } from './glossary';
 import { findPhrases } from './glossary';
 import type { Token } from './normalize';
+import { isCommonEnglishWord } from './english-words';
+import { GENERAL_WORDS } from './general-words';
 import { analyze } from './normalize';
 import type { TypoCorrector } from './typos';
 
@@ -28,6 +30,10 @@ const MAX_PREFIX_RELATIVES = 6;
 const MIN_PREFIX_LENGTH = 4;
 /** A shorter indexed word must have at least this many letters to stand for a longer query word. */
 const MIN_SHARED_PREFIX = 5;
+/** Each part of a joined compound ("wallstreet", "serverfarm") has at least this many letters. */
+const MIN_COMPOUND_PART = 3;
+/** An abbreviation of a phrase word ("wall st") has this many letters at most. */
+const MAX_ABBREVIATION_LENGTH = 4;
 
 export interface Alternative {
   /** Index terms (stems) that must all occur for full credit; several for a phrase such as "server farm". */
@@ -41,10 +47,19 @@ export interface Slot {
   /** Importance of the concept in the question, before matching (see `slotImportance`). */
   importance: number;
   alternatives: Alternative[];
+  /** Every word of the concept is an everyday word (see general-words.ts), not a topic of its own. */
+  general: boolean;
+  /** The concept is a glossary phrase of several meaningful words ("server farm", "Singles Day"). */
+  phrase: boolean;
 }
 
 export interface QueryPlan {
   slots: Slot[];
+  /**
+   * The question's meaningful words in order, each as the stems it may stand for as typed (its own stem
+   * and its typo corrections, no synonyms): for finding the question's words side by side in a text.
+   */
+  sequence: string[][];
 }
 
 export interface Vocabulary {
@@ -75,14 +90,22 @@ interface Position {
 
 export function planQuery(question: string, context: PlanContext): QueryPlan {
   const { vocabulary, glossary, typos } = context;
-  const positions: Position[] = firstWords(analyze(question, { acronyms: 'mixedCase' }), MAX_MEANINGFUL_WORDS).map((token) => {
+  const isKnownStem = (stem: string) => vocabulary.documentFrequency(stem) > 0 || glossary.stems.has(stem);
+  const tokens = splitCompounds(firstWords(analyze(question, { acronyms: 'mixedCase' }), MAX_MEANINGFUL_WORDS), isKnownStem);
+  const positions: Position[] = tokens.map((token, index) => {
     const numeric = /^\d+$/.test(token.surface);
-    const known = vocabulary.documentFrequency(token.stem) > 0 || glossary.stems.has(token.stem);
+    const known = isKnownStem(token.stem);
     // An unknown word keeps its own stem (its prefix relatives may still match) beside its corrections.
     const readings = [{ stem: token.stem, weight: 1 }];
     if (!known && !token.stopword && !numeric) {
-      for (const correction of typos.correct(token.surface)) {
-        readings.push({ stem: context.stemOfWord(correction.word), weight: WEIGHTS.corrected[correction.distance] ?? 0 });
+      const abbreviated = abbreviationInPhrase(tokens, index, glossary);
+      if (abbreviated) readings.push({ stem: abbreviated, weight: WEIGHTS.corrected[1]! });
+      // A real word is taken as written: "lunch" is lunch, not a mistyped "launch"; "shapes" are not "shares".
+      const spelledAsMeant = GENERAL_WORDS.has(token.surface) || isCommonEnglishWord(token.surface);
+      if (!spelledAsMeant) {
+        for (const correction of typos.correct(token.surface)) {
+          readings.push({ stem: context.stemOfWord(correction.word), weight: WEIGHTS.corrected[correction.distance] ?? 0 });
+        }
       }
     }
     return { ...token, numeric, readings };
@@ -117,19 +140,28 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
         if (term.terms.length > 0) alternatives.push({ terms: term.terms, weight: weight * WEIGHTS.synonym });
       }
     }
-    slots.push(makeSlot(span.map((position) => position.surface).join(' '), span.some((p) => p.numeric) && span.every((p) => p.numeric || p.stopword), alternatives));
+    const meaningful = span.filter((position) => !position.stopword);
+    slots.push(
+      makeSlot(span.map((position) => position.surface).join(' '), span.some((p) => p.numeric) && span.every((p) => p.numeric || p.stopword), alternatives, {
+        general: meaningful.every((position) => GENERAL_WORDS.has(position.surface)),
+        phrase: meaningful.length >= 2,
+      }),
+    );
   }
   positions.forEach((position, i) => {
     if (covered.has(i) || position.stopword) return;
     const alternatives: Alternative[] = position.readings.map((reading) => ({ terms: [reading.stem], weight: reading.weight }));
     if (!position.numeric) alternatives.push(...glossaryRelatives(best(i), worth(i), glossary));
-    slots.push(makeSlot(position.surface, position.numeric, alternatives));
+    slots.push(makeSlot(position.surface, position.numeric, alternatives, { general: GENERAL_WORDS.has(position.surface), phrase: false }));
   });
   for (const slot of slots) {
     addPrefixRelatives(slot, vocabulary);
     slot.importance = slotImportance(slot.alternatives, slot.numeric, vocabulary);
   }
-  return { slots: slots.map(({ numeric: _numeric, ...slot }) => slot) };
+  const sequence = positions
+    .filter((position) => !position.stopword)
+    .map((position) => position.readings.filter((reading) => reading.weight >= WEIGHTS.corrected[1]!).map((reading) => reading.stem));
+  return { slots: slots.map(({ numeric: _numeric, ...slot }) => slot), sequence };
 }
 
 /**
@@ -155,9 +187,55 @@ function glossaryRelatives(stem: string, weight: number, glossary: CompiledGloss
   return relatives;
 }
 
-function makeSlot(text: string, numeric: boolean, alternatives: Alternative[]): Slot & { numeric: boolean } {
+function makeSlot(text: string, numeric: boolean, alternatives: Alternative[], kind: { general: boolean; phrase: boolean }): Slot & { numeric: boolean } {
   const unique = dedupeAlternatives(alternatives.filter((alternative) => alternative.weight > 0 && alternative.terms.length > 0));
-  return { text, importance: 1, alternatives: unique, numeric };
+  return { text, importance: 1, alternatives: unique, numeric, ...kind };
+}
+
+/**
+ * Splits a word that is unknown as a whole but is two known words joined ("wallstreet" → "wall street",
+ * "serverfarm" → "server farm"), preferring the most balanced split. Known words, stopwords and
+ * numbers stay as they are.
+ */
+function splitCompounds(tokens: Token[], isKnownStem: (stem: string) => boolean): Token[] {
+  const result: Token[] = [];
+  for (const token of tokens) {
+    const word = token.surface;
+    if (token.stopword || /\d/.test(word) || word.length < 2 * MIN_COMPOUND_PART || isKnownStem(token.stem) || GENERAL_WORDS.has(word)) {
+      result.push(token);
+      continue;
+    }
+    let split: Token[] | null = null;
+    let balance = Infinity;
+    for (let at = MIN_COMPOUND_PART; at <= word.length - MIN_COMPOUND_PART; at += 1) {
+      const parts = [word.slice(0, at), word.slice(at)].map((part) => analyze(part, { acronyms: 'always' })[0]);
+      if (parts.some((part) => !part || part.stopword || !isKnownStem(part.stem))) continue;
+      const difference = Math.abs(word.length - 2 * at);
+      if (difference < balance) {
+        balance = difference;
+        split = parts as Token[];
+      }
+    }
+    result.push(...(split ?? [token]));
+  }
+  return result;
+}
+
+/**
+ * A short unknown word right after the first word of a glossary phrase, and the start of that phrase's
+ * second word, is an abbreviation of it ("wall st" for "wall street"): the phrase word's stem.
+ */
+function abbreviationInPhrase(tokens: Token[], index: number, glossary: CompiledGlossary): string | null {
+  const token = tokens[index]!;
+  const previous = tokens[index - 1];
+  if (!previous || token.surface.length > MAX_ABBREVIATION_LENGTH || token.surface.length < 2) return null;
+  for (const [phrase] of glossary.groupsByPhrase) {
+    const words = phrase.split(' ');
+    if (words.length < 2 || words[0] !== previous.stem) continue;
+    const next = words[1]!;
+    if (next.length > token.surface.length && next.startsWith(token.surface)) return next;
+  }
+  return null;
 }
 
 /**

@@ -17,6 +17,29 @@ happen happens happened like really actually currently now still ever even wheth
 vs versus via per etc
 `;
 
+/**
+ * The conversational frame of a question put to a bot: greetings, politeness, and the verbs and nouns
+ * that point at the source rather than at a topic ("what does the article say about", "give me the news
+ * on", "could you tell me a bit about"). They carry no topic, so like stopwords they neither match nor
+ * count against a match. Words that name a topic of the news ("said" in an interview) are not here.
+ */
+const CONVERSATIONAL_ENGLISH = `
+hey hi hello hiya yo thanks thank cheers pls plz bot assistant dear folks guys
+say says tells knows knew mention mentions mentioned talk talks talking write writes wrote written
+article articles piece story stories news report reports text source page info information details detail
+bit little quick question questions answer wondering wonder curious need want wants wanted
+show find explain describe summarize summarise summary remind look looking read learn see
+could would might may shall
+`;
+
+const CONVERSATIONAL_ITALIAN = `
+ciao salve buongiorno buonasera grazie prego favore bot
+dimmi dici dice dicono dica sai sapere so sapete sapresti puoi potresti potete vorrei voglio volevo
+spiegami spiega mostrami mostra parlami parla parlano racconta raccontami scrive scritto leggere
+articolo articoli pezzo notizia notizie testo fonte info informazioni dettagli qualcosa po domanda
+trova trovano trovare trovi cerca cercare fammi sapere
+`;
+
 const ITALIAN = `
 a ad al allo ai agli all alla alle agl con col coi da dal dallo dai dagli dall dalla dalle di del dello dei
 degli dell della delle in nel nello nei negli nell nella nelle su sul sullo sui sugli sull sulla sulle per
@@ -24,7 +47,7 @@ tra fra il lo la i gli le l un uno una un e ed o od ma se che chi cui non ne ci 
 voi loro mi ti me te lo sua suo sue suoi mio mia miei mie tuo tua tuoi tue nostro nostra nostri nostre
 vostro vostra vostri vostre questo questa questi queste quello quella quelli quelle quel quei sono sei
 siamo siete era erano essere stato stata stati state sia siano ho hai ha abbiamo avete hanno avere avuto
-come cosa dove quando quale quali quanto quanta quanti quante perche anche piu molto poco tutto tutti
+come cosa dove quando qual quale quali quanto quanta quanti quante perche anche piu molto poco tutto tutti
 ogni altro altra altri altre gia ancora pero infatti ovvero oppure quindi dunque cioe c e
 `;
 
@@ -32,4 +55,4 @@ function toSet(...lists: string[]): ReadonlySet<string> {
   return new Set(lists.flatMap((list) => list.split(/\s+/)).filter(Boolean));
 }
 
-export const STOPWORDS: ReadonlySet<string> = toSet(ENGLISH, ITALIAN);
+export const STOPWORDS: ReadonlySet<string> = toSet(ENGLISH, ITALIAN, CONVERSATIONAL_ENGLISH, CONVERSATIONAL_ITALIAN);

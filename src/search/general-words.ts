@@ -1,0 +1,62 @@
+/**
+ * Everyday words of English and Italian that say nothing specific about a topic: time and place in
+ * general, people, common verbs and adjectives, daily life. Kept as data, accent-free and lowercase as
+ * the normaliser writes them. The engine uses it in three ways (see plan.ts and engine.ts):
+ *
+ * - such a word, when the knowledge base never uses it ("which *country*", "in quale *città*"), counts
+ *   less against a record that matches a strong anchor of the question (a glossary phrase, or two
+ *   specific words);
+ * - a record needs at least one matched word that is not of this list: everyday words alone
+ *   ("what's for lunch today") never make an answer;
+ * - such a word is spelt as intended: it is never "corrected" to a vocabulary word ("lunch" is not
+ *   "launch").
+ *
+ * Topic words of business news (market, company, cloud, price, stock, sales...) are deliberately not
+ * here: they are what questions to this bot are about.
+ */
+const ENGLISH = `
+time times day days week weeks month months year years today tomorrow yesterday tonight morning evening
+night hour hours minute minutes moment date age ago later early late soon recently
+place places country countries city cities town towns area areas location locations located site where
+home house room street road way side part parts point end start beginning middle
+people person man men woman women child children kid kids family friend friends guy someone everyone
+thing things stuff lot kind sort type number numbers amount
+big bigger small smaller large good better best bad worse worst great little long short high low old
+young right wrong true false real sure able possible important main major different same whole full
+nice fine happy sad hot cold warm weather rain sun sunny sky cloudy snow wind
+food lunch dinner breakfast meal eat eating drink coffee tea water pizza bread recipe cook cooking
+game games play playing sport sports football soccer music song movie movies film tv show
+car cars bus train trip travel holiday vacation map maps direction directions station airport
+joke jokes funny fun love life world help idea ideas reason problem problems fact facts case example
+pick picked choose chose chosen decide decided plan planned plans use used using try tried work
+works worked working call called ask asked keep kept put leave left bring brought turn move moved
+come comes came coming begin began begun become became seem seemed feel felt think thought mean
+meant buy bought pay paid cost win won lose lost run ran walk open close
+first second third last next previous current recent future past
+`;
+
+const ITALIAN = `
+tempo giorno giorni settimana settimane mese mesi anno anni oggi domani ieri stasera mattina sera
+notte ora ore minuto minuti momento eta fa dopo prima presto tardi recentemente
+posto posti luogo luoghi paese paesi nazione nazioni citta zona zone area parte parti punto fine inizio
+casa strada via lato mezzo
+gente persona persone uomo uomini donna donne bambino bambini famiglia amico amici qualcuno tutti
+roba tipo numero numeri quantita genere
+grande grandi piccolo piccola grosso grossa buono buona meglio migliore cattivo peggio peggiore lungo
+corto alto basso vecchio vecchia giovane giusto sbagliato vero falso sicuro possibile principale diverso
+stesso intero bello bella brutto caldo freddo meteo pioggia sole cielo neve vento
+cibo pranzo cena colazione pasto mangiare bere caffe acqua pizza pane ricetta cucinare
+gioco giochi giocare sport calcio musica canzone film televisione
+macchina auto treno viaggio viaggi vacanza vacanze mappa mappe direzione indicazioni stazione aeroporto
+barzelletta barzellette scherzo vita aiuto idea idee motivo problema problemi fatto fatti caso esempio
+scegliere scelta decidere deciso piano piani usare usato provare lavoro lavorare chiamare chiedere
+tenere mettere lasciare portare girare muovere venire viene venuto iniziare diventare sembrare sentire
+pensare significa comprare pagare costa vincere perdere correre camminare vale valere
+primo prima secondo seconda terzo ultimo ultima prossimo prossima precedente attuale recente passato
+`;
+
+function toSet(...lists: string[]): ReadonlySet<string> {
+  return new Set(lists.flatMap((list) => list.split(/\s+/)).filter(Boolean));
+}
+
+export const GENERAL_WORDS: ReadonlySet<string> = toSet(ENGLISH, ITALIAN);
