@@ -12,15 +12,18 @@ import type { DigestCommandHandler } from '../digest/types';
 import type { KnowledgeBase } from '../knowledge/types';
 import type { FeedbackLog, QueryLog } from '../store/types';
 import { createRecentDeliveries } from './dedupe';
+import { makeDelivery } from './delivery';
 import { registerListeners } from './listeners';
 import { slackErrorCode } from './listeners/deps';
 import { makeReplies } from './replies';
 
 /**
- * A few quick retries for 5xx and network errors; rate limits wait for Slack's Retry-After between them.
+ * A few quick retries for 5xx and network errors (rate limits are handled in delivery.ts, capped).
  * (Slack's default retries for about 30 minutes, far too long for a reply someone is waiting for.)
  */
 export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true };
+/** How long stop() waits for Slack to complete the Socket Mode close handshake. */
+const SOCKET_CLOSE_WAIT_MS = 3_000;
 /** Per-request timeout of Web API calls. */
 export const WEB_API_TIMEOUT_MS = 15_000;
 
@@ -41,6 +44,10 @@ export interface SlackAppDeps {
   processBeforeResponse?: boolean;
   /** Socket Mode: reconnect automatically after a dropped connection (default true). */
   autoReconnectEnabled?: boolean;
+  /** The longest Retry-After a reply waits for (default 30 s); a longer rate limit fails the reply at once. */
+  maxRetryAfterMs?: number;
+  /** Pause before retrying a response_url post after a 5xx (tests make it short). */
+  respondBackoffMs?: number;
 }
 
 export interface BotIdentity {
@@ -68,6 +75,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: deps.retryConfig ?? DEFAULT_RETRY_CONFIG,
     timeout: WEB_API_TIMEOUT_MS,
+    // Rate limits come back as errors so delivery.ts can cap the wait (the client would sleep any Retry-After).
+    rejectRateLimitedCalls: true,
     ...(deps.slack.apiUrl ? { slackApiUrl: deps.slack.apiUrl } : {}),
   };
 
@@ -139,6 +148,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     knowledge: deps.knowledge,
     feedbackLog: deps.feedbackLog,
     deliveries: createRecentDeliveries(deps.clock),
+    delivery: makeDelivery({
+      logger,
+      ...(deps.maxRetryAfterMs !== undefined ? { maxRetryAfterMs: deps.maxRetryAfterMs } : {}),
+      ...(deps.respondBackoffMs !== undefined ? { respondBackoffMs: deps.respondBackoffMs } : {}),
+    }),
     clock: deps.clock,
     logger,
   });
@@ -162,6 +176,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     },
     async stop() {
       ready = false;
+      if (receiver instanceof SocketModeReceiver) {
+        // receiver.stop() does not wait for the WebSocket close handshake, whose 30-second timer would
+        // outlive us: wait for the client to report it disconnected (bounded, for a peer that never answers).
+        let timer: NodeJS.Timeout | undefined;
+        const giveUp = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, SOCKET_CLOSE_WAIT_MS);
+        });
+        await Promise.race([receiver.client.disconnect(), giveUp]);
+        clearTimeout(timer);
+        return;
+      }
       await receiver.stop();
     },
   };

@@ -39,3 +39,25 @@ export function stripBotMention(text: string, botUserId: string | undefined): st
 export function unescapeSlackText(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
+
+/**
+ * Slack's markup in text it sends, as the plain text a person reads: `<@U123|name>` → `@name`,
+ * `<#C123|general>` → `#general`, `<https://x|label>` → `label`, `<!here>` → `@here`, `<!date^…|fallback>`
+ * → fallback, then the &amp; / &lt; / &gt; entities. This is what gets searched; it is escaped again
+ * whenever it is echoed, so a decoded `@here` never pings anyone.
+ */
+export function slackTextToPlain(text: string): string {
+  const decoded = text.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
+    const bar = inner.indexOf('|');
+    const target = bar === -1 ? inner : inner.slice(0, bar);
+    const label = bar === -1 ? '' : inner.slice(bar + 1);
+    if (target.startsWith('@')) return label ? `@${label.replace(/^@/, '')}` : target;
+    if (target.startsWith('#')) return label ? `#${label.replace(/^#/, '')}` : target;
+    if (target.startsWith('!subteam^')) return label ? `@${label.replace(/^@/, '')}` : `@${target.slice('!subteam^'.length)}`;
+    if (target.startsWith('!date^')) return label;
+    if (target.startsWith('!')) return `@${target.slice(1)}`;
+    if (/^(https?|mailto|tel):/i.test(target)) return label || target.replace(/^mailto:/i, '');
+    return label || target;
+  });
+  return unescapeSlackText(decoded).replace(/\s+/g, ' ').trim();
+}

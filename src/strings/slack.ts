@@ -35,12 +35,14 @@ export const slackStrings = {
   },
 
   feedback: {
+    stale: 'Thanks! That button belongs to an older answer, so I could not record it.',
     thanksHelpful: ':thumbsup: Thanks! Glad it helped.',
     thanksNotHelpful: ':memo: Thanks for telling me. It is recorded, so the team can add better knowledge.',
   },
 
   share: {
     done: ':white_check_mark: Shared in this channel.',
+    stale: `This button belongs to an answer I can no longer read. Ask again with \`${COMMAND} <question>\`.`,
     notInChannel: `I can't post in this conversation. Invite me first (\`/invite @alibaba\`), then share again.`,
     failed: 'Sorry, I could not share that answer. Please try again in a moment.',
   },
@@ -96,6 +98,7 @@ export const slackStrings = {
   mention: {
     bare: `Mention me with a question, e.g. \`@alibaba who are the competitors?\`, or mention me alone inside a thread to answer its first message.`,
     threadUnreadable: 'I could not read this thread’s first message. Mention me with the question instead.',
+    threadParentGone: 'This thread’s first message was deleted, so there is no question to answer. Mention me with the question instead.',
   },
 
   digest: {

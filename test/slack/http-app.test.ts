@@ -101,12 +101,13 @@ describe('HTTP mode', () => {
     expect(h.logs.queries[0]!.query).toHaveLength(500);
   });
 
-  test('<!channel>, <!here> and <@U123> typed into a question are escaped wherever they are echoed', async () => {
-    await postSlashCommand(h.eventsUrl, { text: 'vodafone <!channel> <!here> <@U123> <!subteam^S1> & co', response_url: h.responses.urlFor('esc') }, signed);
+  test('<!channel>, <!here>, <@U123> and <!subteam^…> in a question are decoded to plain text and never ping when echoed', async () => {
+    await postSlashCommand(h.eventsUrl, { text: 'vodafone <!channel> <!here> <@U123> <!subteam^S1> &amp; co &lt;!everyone&gt;', response_url: h.responses.urlFor('esc') }, signed);
     const [post] = await h.responses.waitForPosts(1, 'esc');
     const everything = visibleText(post!.body);
-    expect(everything).not.toMatch(/<!channel>|<!here>|<@U123>|<!subteam/);
-    expect(everything).toContain('&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &lt;!subteam^S1&gt; &amp; co');
+    expect(everything).not.toMatch(/<!(channel|here|everyone|subteam)|<@U123>/);
+    expect(h.logs.queries[0]!.query).toBe('vodafone @channel @here @U123 @S1 & co <!everyone>');
+    expect(everything).toContain('You asked: vodafone @channel @here @U123 @S1 &amp; co &lt;!everyone&gt;');
   });
 
   test('entities Slack sends in command text are searched as typed and echoed escaped once', async () => {
@@ -256,32 +257,64 @@ describe('HTTP mode', () => {
     return { value: share!.value!, blocks };
   }
 
-  test('Share in channel posts the answer publicly, saying who shared it, and confirms privately', async () => {
+  test('Share in channel posts the answer publicly through the click’s response_url, saying who shared it, and replaces the private copy', async () => {
     const { value } = await askPrivately('vodafone <!channel>');
-    expect(decodeAnswerRef(value)).toEqual({ q: 'vodafone <!channel>', f: 'vodafone-alliance', d: 'cloud-news' });
+    expect(decodeAnswerRef(value)).toEqual({ q: 'vodafone @channel', f: 'vodafone-alliance', d: 'cloud-news' });
     const responseUrl = h.responses.urlFor('share');
     await postInteraction(h.eventsUrl, blockActionPayload({ actionId: ACTION_IDS.share, value, container: 'ephemeral', responseUrl, userId: 'U0SHARER' }), signed);
-    const [call] = await h.api.waitForCalls('chat.postMessage', 1);
-    expect(call!.params.channel).toBe('C0GENERAL');
-    const blocks = allText(call!.params.blocks);
-    expect(visibleText(call!.params)).not.toContain('<!channel>');
+    const [shared, confirmation] = await h.responses.waitForPosts(2, 'share');
+    expect(shared!.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    const blocks = allText(shared!.body.blocks);
+    expect(visibleText(shared!.body)).not.toContain('<!channel>');
     expect(blocks).toContain('<@U0SHARER> shared this answer');
     expect(blocks).toContain('alleanza commerciale con Vodafone');
     expect(blocks).not.toContain(ACTION_IDS.share);
-    const [confirmation] = await h.responses.waitForPosts(1, 'share');
     expect(confirmation!.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(String(confirmation!.body.text)).toContain('Shared');
+    // response_url needs no membership: nothing went through chat.postMessage.
+    expect(h.api.callsTo('chat.postMessage')).toHaveLength(0);
     // Sharing is not a second question.
     expect(h.logs.queries).toHaveLength(1);
   });
 
-  test('Share in channel where the bot is not a member tells the user to invite it', async () => {
+  test('Share in channel works in a channel the bot is not in (chat.postMessage would say not_in_channel)', async () => {
     h.api.respond('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
     const { value } = await askPrivately('vodafone');
+    const responseUrl = h.responses.urlFor('share-out');
+    await postInteraction(h.eventsUrl, blockActionPayload({ actionId: ACTION_IDS.share, value, container: 'ephemeral', responseUrl, channelId: 'C0NOTMEMBER' }), signed);
+    const [shared] = await h.responses.waitForPosts(2, 'share-out');
+    expect(shared!.body.response_type).toBe('in_channel');
+    expect(allText(shared!.body.blocks)).toContain('<@U0ASKER> shared this answer');
+    expect(h.api.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  test('a double click shares once', async () => {
+    const { value } = await askPrivately('vodafone');
+    const responseUrl = h.responses.urlFor('twice');
+    const click = blockActionPayload({ actionId: ACTION_IDS.share, value, container: 'ephemeral', responseUrl, messageTs: '1700000000.000777' });
+    await postInteraction(h.eventsUrl, click, signed);
+    await postInteraction(h.eventsUrl, click, signed);
+    await h.responses.waitForPosts(2, 'twice');
+    await settle(200);
+    expect(h.responses.postsTo('twice').filter((p) => p.body.response_type === 'in_channel')).toHaveLength(1);
+  });
+
+  test('without a response_url, Share falls back to chat.postMessage; where the bot cannot post, the user is told to invite it', async () => {
+    const { value } = await askPrivately('vodafone');
+    await postInteraction(h.eventsUrl, blockActionPayload({ actionId: ACTION_IDS.share, value, container: 'message', messageTs: '1700000000.000201' }), signed);
+    const [call] = await h.api.waitForCalls('chat.postMessage', 1);
+    expect(call!.params.channel).toBe('C0GENERAL');
+    expect(allText(call!.params.blocks)).toContain('<@U0ASKER> shared this answer');
+
+    h.api.respond('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    // response_url refuses the public post (e.g. expired for in_channel): fall back, then explain.
+    h.responses.respondWith((body) => (body.response_type === 'in_channel' ? 404 : 200));
     const responseUrl = h.responses.urlFor('share-fail');
-    await postInteraction(h.eventsUrl, blockActionPayload({ actionId: ACTION_IDS.share, value, container: 'ephemeral', responseUrl }), signed);
-    const [post] = await h.responses.waitForPosts(1, 'share-fail');
-    expect(String(post!.body.text)).toContain('/invite @alibaba');
-    expect(h.logger.lines.join('\n')).toMatch(/Could not share an answer.*not_in_channel/);
+    await postInteraction(h.eventsUrl, blockActionPayload({ actionId: ACTION_IDS.share, value, container: 'ephemeral', responseUrl, messageTs: '1700000000.000202' }), signed);
+    const posts = await h.responses.waitForPosts(2, 'share-fail');
+    expect(String(posts[1]!.body.text)).toContain('/invite @alibaba');
+    expect(posts[1]!.body.replace_original).toBe(false);
+    expect(h.logger.lines.join('\n')).toMatch(/Could not post the reply.*block_actions:share.*not_in_channel/);
   });
 
   test('Helpful and Not helpful are recorded and acknowledged privately', async () => {

@@ -20,6 +20,8 @@ export interface ResponseUrlStandIn {
   waitForPosts(count: number, name?: string, timeoutMs?: number): Promise<ResponseUrlPost[]>;
   /** Status answered to the next posts (default 200). */
   setStatus(status: number): void;
+  /** Scripts the status per post (it sees the body and path); `null` goes back to setStatus's status. */
+  respondWith(script: ((body: Record<string, unknown>, path: string) => number) | null): void;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export function startResponseUrlStandIn(): Promise<ResponseUrlStandIn> {
   const posts: ResponseUrlPost[] = [];
   const waiters: Array<() => void> = [];
   let status = 200;
+  let script: ((body: Record<string, unknown>, path: string) => number) | null = null;
   let counter = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -40,7 +43,8 @@ export function startResponseUrlStandIn(): Promise<ResponseUrlStandIn> {
         body = { unparsed: raw };
       }
       posts.push({ path: req.url ?? '/', body });
-      res.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{"ok":true}' : '{"ok":false,"error":"scripted_failure"}');
+      const answered = script ? script(body, req.url ?? '/') : status;
+      res.writeHead(answered, { 'content-type': 'application/json' }).end(answered === 200 ? '{"ok":true}' : '{"ok":false,"error":"scripted_failure"}');
       for (const wake of waiters.splice(0)) wake();
     });
   });
@@ -71,6 +75,9 @@ export function startResponseUrlStandIn(): Promise<ResponseUrlStandIn> {
         },
         setStatus(next) {
           status = next;
+        },
+        respondWith(next) {
+          script = next;
         },
         close() {
           return new Promise((resolveClose) => {

@@ -23,6 +23,8 @@ export interface HarnessOptions {
   ask?: Ask;
   digest?: DigestCommandHandler;
   clock?: Clock;
+  /** Cap on one Retry-After wait (default the app's 30 s). */
+  maxRetryAfterMs?: number;
 }
 
 export interface SlackAppHarness {
@@ -59,6 +61,8 @@ export async function startSlackAppHarness(options: HarnessOptions = {}): Promis
     ...(options.digest ? { digest: options.digest } : {}),
     retryConfig: { retries: 2, minTimeout: 5, maxTimeout: 20, factor: 1 },
     autoReconnectEnabled: false,
+    respondBackoffMs: 5,
+    ...(options.maxRetryAfterMs !== undefined ? { maxRetryAfterMs: options.maxRetryAfterMs } : {}),
   });
   const { port } = await slackApp.start(0);
   const baseUrl = `http://127.0.0.1:${port ?? 0}`;

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock';
 import type { KnowledgeBase } from '../../knowledge/types';
 import type { FeedbackLog } from '../../store/types';
 import type { RecentDeliveries } from '../dedupe';
+import type { Delivery } from '../delivery';
 import type { Replies } from '../replies';
 
 /** Everything the listeners need; each handler factory takes only its slice. */
@@ -11,6 +12,8 @@ export interface ListenerDeps {
   knowledge: KnowledgeBase;
   feedbackLog: FeedbackLog;
   deliveries: RecentDeliveries;
+  /** Posting to Slack with capped rate-limit waits, plain-text fallback and logged failures. */
+  delivery: Delivery;
   clock: Clock;
   logger: Logger;
 }

@@ -3,6 +3,7 @@ import { register as registerActions } from './actions';
 import { register as registerCommands } from './commands';
 import type { ListenerDeps } from './deps';
 import { register as registerEvents } from './events';
+import { register as registerUnhandled } from './unhandled';
 
 export type { ListenerDeps } from './deps';
 
@@ -10,4 +11,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);
+  // Last: acknowledges the interactions none of the above handles.
+  registerUnhandled(app, deps);
 }

@@ -5,27 +5,33 @@ import type { ListenerDeps } from '../deps';
 import { slackErrorCode } from '../deps';
 
 /** "Helpful" / "Not helpful": recorded for the digest and the curators, acknowledged privately. */
-export function makeFeedbackHandler({ feedbackLog, clock, logger }: Pick<ListenerDeps, 'feedbackLog' | 'clock' | 'logger'>, helpful: boolean) {
+export function makeFeedbackHandler({ feedbackLog, clock, delivery, logger }: Pick<ListenerDeps, 'feedbackLog' | 'clock' | 'delivery' | 'logger'>, helpful: boolean) {
   return async ({ ack, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const ref = decodeAnswerRef(action.value);
     const channel = body.channel?.id ?? body.container?.channel_id ?? null;
     const user = body.user.id;
+    const context = { event: helpful ? 'block_actions:helpful' : 'block_actions:not_helpful', channel: typeof channel === 'string' ? channel : null, user };
+    let text: string = helpful ? slackStrings.feedback.thanksHelpful : slackStrings.feedback.thanksNotHelpful;
     if (!ref) {
-      logger.warn('Ignoring a feedback click without a readable value', { user });
+      logger.warn('A feedback click without a readable value', context);
+      text = slackStrings.feedback.stale;
+    } else {
+      try {
+        feedbackLog.recordFeedback({ at: clock(), channelId: context.channel, userId: user, query: ref.q, factId: ref.f, documentId: ref.d, helpful });
+      } catch (error) {
+        logger.error('Could not record feedback', context, error);
+      }
+    }
+    if (body.response_url) {
+      await delivery.respond(respond, { response_type: 'ephemeral', replace_original: false, text }, context);
       return;
     }
+    if (typeof channel !== 'string') return;
     try {
-      feedbackLog.recordFeedback({ at: clock(), channelId: typeof channel === 'string' ? channel : null, userId: user, query: ref.q, factId: ref.f, documentId: ref.d, helpful });
+      await delivery.call('chat.postEphemeral', context, () => client.chat.postEphemeral({ channel, user, text }));
     } catch (error) {
-      logger.error('Could not record feedback', { channel, user }, error);
-    }
-    const text = helpful ? slackStrings.feedback.thanksHelpful : slackStrings.feedback.thanksNotHelpful;
-    try {
-      if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text });
-      else if (typeof channel === 'string') await client.chat.postEphemeral({ channel, user, text });
-    } catch (error) {
-      logger.error('Could not acknowledge feedback', { channel, user, error: slackErrorCode(error) }, error);
+      logger.error('Could not acknowledge feedback', { ...context, error: slackErrorCode(error) }, error);
     }
   };
 }

@@ -4,17 +4,19 @@ import type { ListenerDeps } from '../deps';
 import { slackErrorCode } from '../deps';
 
 /** An example question on the Home tab: answered in the Home tab itself, above the rest of the view. */
-export function makeHomeExampleHandler({ replies, knowledge, logger }: Pick<ListenerDeps, 'replies' | 'knowledge' | 'logger'>) {
+export function makeHomeExampleHandler({ replies, knowledge, delivery, logger }: Pick<ListenerDeps, 'replies' | 'knowledge' | 'delivery' | 'logger'>) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const question = (action.value ?? '').trim();
+    const question = (typeof action.value === 'string' ? action.value : '').replace(/\s+/g, ' ').trim();
     const user = body.user.id;
+    const context = { event: 'block_actions:home_example', user };
     if (!question) return;
     try {
       const message = replies.answer(question, { channelId: null, userId: user }, 'home', 'home');
-      await client.views.publish({ user_id: user, view: renderHome(knowledge, { examples: replies.topics, answer: { question, message } }) });
+      const view = renderHome(knowledge, { examples: replies.topics, answer: { question, message } });
+      await delivery.call('views.publish', context, () => client.views.publish({ user_id: user, view }));
     } catch (error) {
-      logger.error('Could not answer in the Home tab', { user, error: slackErrorCode(error) }, error);
+      logger.error('Could not answer in the Home tab', { ...context, error: slackErrorCode(error) }, error);
     }
   };
 }
