@@ -2,7 +2,7 @@
  * `npm run digest -- --once [--date YYYY-MM-DD] [--dry-run]`: one round of daily digests, for cron.
  * Same variables and database as the bot, and safe alongside it (deliveries are claimed in SQLite).
  * Exit 0: every subscribed channel has the date's digest; 1: some failed (run again to deliver
- * those only); 2: bad arguments or configuration.
+ * those only); 2: it could not run (bad arguments, configuration, or a damaged or locked database).
  */
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
@@ -12,7 +12,7 @@ import { createDigestWebClient, type DigestLogger } from '../digest/deliver';
 import { runDigestOnce } from '../digest/run-once';
 import { isValidDate } from '../digest/time';
 import { loadKnowledgeBase } from '../knowledge/load';
-import { openStore } from '../store/sqlite';
+import { openStore, StoreOpenError } from '../store/sqlite';
 import { digestStrings } from '../strings/digest';
 
 const stderrLogger: DigestLogger = {
@@ -63,7 +63,17 @@ export async function main(argv: string[], env: Record<string, string | undefine
 
   const knowledge = loadKnowledgeBase(config.knowledgeDir);
   for (const problem of knowledge.problems) process.stderr.write(`${problem.file}:${problem.line}: ${problem.message}\n`);
-  const store = openStore(config.dataDir);
+  let store;
+  try {
+    store = openStore(config.dataDir);
+  } catch (error) {
+    // A damaged or locked database is reported once, clearly; cron runs again later.
+    if (error instanceof StoreOpenError) {
+      process.stderr.write(`${digestStrings.cli.cannotRun(error.message)}\n`);
+      return 2;
+    }
+    throw error;
+  }
   try {
     const result = await runDigestOnce({
       store,
@@ -89,7 +99,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`digest: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`${digestStrings.cli.cannotRun(error instanceof Error ? error.message : String(error))}\n`);
       process.exitCode = 1;
     },
   );

@@ -152,6 +152,12 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
     return renderDigestBlocks(digest, { preview: true });
   };
 
+  /** The digest commands, after saying which word was not one of them. */
+  const help = (unknown?: string): SlackMessage => {
+    const text = unknown ? `${digestStrings.unknownSubcommand(escapeMrkdwn(unknown))}\n${digestStrings.help}` : digestStrings.help;
+    return { text: digestStrings.helpFallback, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  };
+
   return async (request) => {
     const [subcommand = '', ...words] = request.args.trim().split(/\s+/).filter(Boolean);
     switch (subcommand.toLowerCase()) {
@@ -164,8 +170,11 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
       case 'now':
       case 'preview':
         return preview(request);
+      case '':
+      case 'help':
+        return help();
       default:
-        return { text: digestStrings.helpFallback, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: digestStrings.help } }] };
+        return help(subcommand);
     }
   };
 }
