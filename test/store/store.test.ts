@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DATABASE_FILE, MIGRATIONS, normaliseQuestion, openStore, type Store } from '../../src/store';
+import { DATABASE_FILE, MIGRATIONS, normaliseQuestion, openStore, StoreOpenError, type Store } from '../../src/store';
 import { tempDir } from '../digest/fixtures';
 
 const at = (iso: string) => new Date(iso);
@@ -63,6 +63,49 @@ describe('openStore', () => {
       ['C1', '09:00', 'UTC', 'config'],
       ['C2', '07:00', 'America/New_York', 'slack'],
     ]);
+  });
+
+  it('upgrades a database made by the first schema version, keeping its deliveries', () => {
+    const dir = tempDir();
+    const v1 = openStore(dir, { migrations: MIGRATIONS.slice(0, 1) });
+    v1.claimDelivery('C1', '2026-12-01', 'a', at('2026-12-01T09:00:00Z'), 60_000);
+    v1.close();
+    const upgraded = open(dir);
+    expect(upgraded.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(upgraded.getDelivery('C1', '2026-12-01')).toMatchObject({ state: 'claimed', claimOwner: 'a', retryAfter: null });
+  });
+
+  it('says clearly which file is damaged, instead of a bare SQLite error', () => {
+    const dir = tempDir();
+    const file = path.join(dir, DATABASE_FILE);
+    fs.writeFileSync(file, 'not a database '.repeat(100));
+    expect(() => openStore(dir)).toThrow(StoreOpenError);
+    expect(() => openStore(dir)).toThrow(`Could not open the database ${file}: the file is damaged or is not a SQLite database`);
+    // The handle was closed: the file can be moved aside and a fresh database created.
+    fs.renameSync(file, `${file}.damaged`);
+    expect(open(dir).listSubscriptions()).toEqual([]);
+  });
+
+  it('says clearly when another process holds the database locked past the busy timeout', () => {
+    const dir = tempDir();
+    open(dir).close();
+    const locker = new Database(path.join(dir, DATABASE_FILE));
+    try {
+      locker.exec('BEGIN EXCLUSIVE');
+      // The schema check takes a write lock, so opening waits the busy timeout, then fails clearly.
+      expect(() => openStore(dir, { busyTimeoutMs: 20 })).toThrow(/Could not open the database .*: another process holds a lock on it/);
+      locker.exec('COMMIT');
+      expect(open(dir).appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+    } finally {
+      locker.close();
+    }
+  });
+
+  it('fails clearly when DATA_DIR cannot be created', () => {
+    const dir = tempDir();
+    const notAFolder = path.join(dir, 'file');
+    fs.writeFileSync(notAFolder, 'x');
+    expect(() => openStore(path.join(notAFolder, 'data'))).toThrow(StoreOpenError);
   });
 
   it('works in memory', () => {
@@ -143,6 +186,24 @@ describe('deliveries', () => {
       store.markFailed('C1', '2026-12-01', 'a', { error: 'HTTP 503', permanent: false }, now);
       expect(store.getDelivery('C1', '2026-12-01')).toMatchObject({ state: 'failed', error: 'HTTP 503', permanentError: false });
       expect(store.claimDelivery('C1', '2026-12-01', 'b', now, 60_000)).toMatchObject({ kind: 'claimed', delivery: { claimOwner: 'b' } });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('abandons a claim: forgotten when it never tried to post, recorded as failed when it did', () => {
+    const store = openStore(':memory:');
+    try {
+      const now = at('2026-12-01T09:00:00Z');
+      store.claimDelivery('C1', '2026-12-01', 'a', now, 60_000);
+      store.abandonClaim('C1', '2026-12-01', 'a', 'stopped', now);
+      expect(store.getDelivery('C1', '2026-12-01')).toBeNull();
+      store.claimDelivery('C1', '2026-12-01', 'a', now, 60_000);
+      store.recordAttempt('C1', '2026-12-01', 'a', { factId: null, factCycle: null, documentIds: [] }, now);
+      store.abandonClaim('C1', '2026-12-01', 'intruder', 'stopped', now);
+      expect(store.getDelivery('C1', '2026-12-01')?.state).toBe('claimed');
+      store.abandonClaim('C1', '2026-12-01', 'a', 'stopped', now);
+      expect(store.getDelivery('C1', '2026-12-01')).toMatchObject({ state: 'failed', attempts: 1, error: 'stopped', permanentError: false });
     } finally {
       store.close();
     }
