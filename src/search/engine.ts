@@ -46,8 +46,8 @@ const STRONG_CREDIT = 0.7;
 const SPECIFIC_IMPORTANCE = 0.65;
 /**
  * Where a record matches a strong anchor of the question (a glossary phrase of several words, or two
- * specific concepts), an everyday word of the question that the record lacks ("which *country*", "la
- * *città*") counts this share of its importance: the anchor already shows what the question is about.
+ * specific concepts), an everyday word of the question that the knowledge base never uses ("which
+ * *country*", "la *città*") counts this share of its importance: the anchor already shows what the question is about.
  * Without an anchor it counts in full, so "what *time* is it in Dubai" is not about Dubai's data centre.
  */
 const GENERAL_MISS_SHARE = 0.35;
@@ -178,15 +178,15 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     const { terms, weights } = queryTerms(slots, vocabulary);
     if (terms.length === 0) return [];
     const termIndex = new Map(terms.map((term, i) => [term, i]));
-    const compiledSlots = slots.map((slot) => ({
-      importance: slot.importance,
-      general: slot.general,
-      phrase: slot.phrase,
-      alternatives: slot.alternatives.map((alternative) => ({
+    const compiledSlots = slots.map((slot) => {
+      const alternatives = slot.alternatives.map((alternative) => ({
         weight: alternative.weight,
         bits: alternative.terms.map((term) => BIT[termIndex.get(term) ?? -1] ?? 0),
-      })),
-    }));
+      }));
+      // An everyday word that no record can satisfy: the knowledge base never uses it in any form.
+      const unused = slot.general && !alternatives.some((alternative) => alternative.bits.every((bit) => bit > 0));
+      return { importance: slot.importance, general: slot.general, unused, phrase: slot.phrase, alternatives };
+    });
     // Records that contain the same query terms have the same coverage: compute it once per combination.
     // A record below the floor is relevant (coverage kept) or not (coverage 0).
     const coverageByMatch = new Map<number, number>();
@@ -204,7 +204,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
           satisfied += slot.importance * credit;
           if (credit > 0) matchedConcepts += 1;
           if (credit > 0 && !slot.general) topicalMatch = true;
-          if (credit === 0 && slot.general) missedGeneral += slot.importance;
+          if (slot.unused) missedGeneral += slot.importance;
           const strong = credit >= STRONG_CREDIT && !slot.general;
           if (strong && slot.importance >= SPECIFIC_IMPORTANCE) specificConcepts += 1;
           if (strong && slot.phrase) anchoredPhrase = true;

@@ -21,7 +21,7 @@ place places country countries city cities town towns area areas location locati
 home house room street road way side part parts point end start beginning middle
 people person man men woman women child children kid kids family friend friends guy someone everyone
 thing things stuff lot kind sort type number numbers amount
-big bigger small smaller large good better best bad worse worst great little long short high low old
+big bigger biggest small smaller smallest large larger largest good better best bad worse worst great little long short high low old
 young right wrong true false real sure able possible important main major different same whole full
 nice fine happy sad hot cold warm weather rain sun sunny sky cloudy snow wind
 food lunch dinner breakfast meal eat eating drink coffee tea water pizza bread recipe cook cooking
@@ -53,6 +53,7 @@ scegliere scelta decidere deciso piano piani usare usato provare lavoro lavorare
 tenere mettere lasciare portare girare muovere venire viene venuto iniziare diventare sembrare sentire
 pensare significa comprare pagare costa vincere perdere correre camminare vale valere
 primo prima secondo seconda terzo ultimo ultima prossimo prossima precedente attuale recente passato
+zero uno due tre quattro cinque sei sette otto nove dieci venti cento mille
 `;
 
 function toSet(...lists: string[]): ReadonlySet<string> {

@@ -13,7 +13,7 @@ themselves then there these they this those through to too under until up very w
 what when where which while who whom why will with won would wouldn you your yours yourself yourselves
 tell please know anything something thing things much many any also does s t d ll m re ve
 get gets got getting go goes going gone went make makes made making take takes took give gives gave
-happen happens happened like really actually currently now still ever even whether lot lots kind
+happen happens happened happening like really actually currently now still ever even whether lot lots kind
 vs versus via per etc
 `;
 

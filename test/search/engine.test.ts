@@ -141,3 +141,43 @@ describe('scorers', () => {
     }
   });
 });
+
+describe('everyday words and anchors', () => {
+  const index = createSearchIndex(article());
+
+  it('lets an everyday word the knowledge base never uses count less when a glossary phrase anchors the match', () => {
+    expect(index.search('which country has the new server farm')[0]?.id).toBe('germany-farm');
+    expect(index.search('in quale città si trova la nuova server farm')[0]?.id).toBe('germany-farm');
+  });
+
+  it('counts such a word in full without an anchor: one place name is not enough', () => {
+    expect(index.search('what is happening in Dubai')[0]?.id).toBe(next.id);
+    expect(index.search('what time is it in Dubai')).toEqual([]);
+  });
+
+  it('never answers on everyday words alone', () => {
+    const knowledge = article();
+    knowledge.passages.push(passage(6, 1, 'Today Alibaba has more news for its customers.'));
+    const withToday = createSearchIndex(knowledge);
+    expect(withToday.search("what's for lunch today")).toEqual([]);
+    expect(withToday.search('customers today')[0]?.id).toBe(`${DOC_ID}#p6s1`);
+  });
+});
+
+describe('adjacency', () => {
+  it('ranks first the record whose own text has the question words side by side, in order', () => {
+    const xi = passage(1, 1, 'Una strategia in linea con quella del presidente cinese Xi Jinping.');
+    const trump = passage(1, 2, 'Le mosse del nuovo presidente degli USA verso i cinesi e la Cina.');
+    const knowledge = knowledgeBase({
+      passages: [xi, trump],
+      facts: [
+        fact('xi', xi, { translation: 'A strategy in line with that of Chinese President Xi Jinping.' }),
+        // Keywords that repeat the question's words, scattered: without the bonus this fact wins.
+        fact('trump', trump, { translation: "The moves of the new US president towards the Chinese and China.", keywords: ['presidente', 'Cina'] }),
+      ],
+    });
+    const index = createSearchIndex(knowledge);
+    expect(index.search('presidente cinese').map((hit) => hit.id)).toEqual(['xi', 'trump']);
+    expect(index.search('cinese presidente')[0]?.id).toBe('trump');
+  });
+});

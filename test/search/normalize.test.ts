@@ -47,6 +47,9 @@ describe('stem', () => {
     ['europa', 'europe'],
     ['stati', 'states'],
     ['opened', 'opening'],
+    ['planned', 'plans'],
+    ['planning', 'plan'],
+    ['stopped', 'stop'],
   ])('conflates %s and %s', (a, b) => {
     expect(stem(a)).toBe(stem(b));
   });
@@ -55,6 +58,8 @@ describe('stem', () => {
     ['cloud', 'clienti'],
     ['server', 'service'],
     ['amazon', 'america'],
+    ['called', 'cal'],
+    ['passed', 'pas'],
   ])('keeps %s and %s apart', (a, b) => {
     expect(stem(a)).not.toBe(stem(b));
   });
