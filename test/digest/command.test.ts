@@ -1,5 +1,6 @@
 import { makeDigestCommandHandler, parseSubscribeArguments } from '../../src/digest/command';
 import { createDigestWebClient } from '../../src/digest/deliver';
+import { runDigestOnce } from '../../src/digest/run-once';
 import type { DigestCommandRequest } from '../../src/digest/types';
 import type { SlackMessage } from '../../src/slack/blocks/message';
 import { openStore, type Store } from '../../src/store';
@@ -132,12 +133,48 @@ describe('makeDigestCommandHandler', () => {
     expect(textOf(await handler()(slack('now')))).toBe(text);
   });
 
-  it('answers help for anything else', async () => {
-    for (const args of ['', 'help', 'bogus <!here>']) {
+  it('answers help for an empty or help subcommand, and names an unknown one (escaped) before the help', async () => {
+    for (const args of ['', 'help']) {
       const text = textOf(await handler()(slack(args)));
       expect(text).toContain('/alibaba digest subscribe [HH:MM] [time zone]');
-      expect(text).not.toContain('<!here>');
+      expect(text).not.toContain('I do not know');
     }
+    const unknown = textOf(await handler()(slack('<!here> subscribe')));
+    expect(unknown).toContain('I do not know `digest &lt;!here&gt;`. These are the digest commands:');
+    expect(unknown).toContain('/alibaba digest subscribe [HH:MM] [time zone]');
+    expect(unknown).not.toContain('<!here>');
+    expect(textOf(await handler()(slack('subscribeme')))).toContain('I do not know `digest subscribeme`');
+    expect(store.listSubscriptions()).toEqual([]);
+  });
+
+  it('subscribes with only a zone (the default time) or only a time (the default zone)', async () => {
+    expect(textOf(await handler()(slack('subscribe America/New_York', 'CZONE')))).toContain('every day at 09:00 (America/New_York)');
+    expect(store.getSubscription('CZONE')).toMatchObject({ time: '09:00', timeZone: 'America/New_York' });
+    expect(textOf(await handler()(slack('subscribe 7:15', 'CTIME')))).toContain('every day at 07:15 (Europe/Rome)');
+    expect(store.getSubscription('CTIME')).toMatchObject({ time: '07:15', timeZone: 'Europe/Rome' });
+  });
+
+  it('flags a channel whose post failed permanently in its status, until it subscribes again', async () => {
+    await handler()(slack('subscribe 08:30 UTC', 'CGONE'));
+    api.respond('chat.postMessage', { body: { ok: false, error: 'is_archived' } });
+    time.set('2026-12-01T08:30:00Z');
+    const result = await runDigestOnce({
+      store,
+      knowledge: makeKnowledge(2),
+      config: { digest: { channels: [], time: '09:00', timeZone: 'UTC' } },
+      client: createDigestWebClient({ botToken: 'xoxb-test', apiUrl: api.url }),
+      clock: time.clock,
+      sleep: time.sleep,
+      date: '2026-12-01',
+      write: () => {},
+    });
+    expect(result.exitCode).toBe(1);
+    const status = textOf(await handler()(slack('status', 'CGONE')));
+    expect(status).toContain('Last digest: 2026-12-01, failed (is_archived)');
+    expect(status).toContain(':warning: The last attempt to post here failed with `is_archived`');
+    api.respond('chat.postMessage', null);
+    await handler()(slack('subscribe 08:30 UTC', 'CGONE'));
+    expect(textOf(await handler()(slack('status', 'CGONE')))).not.toContain(':warning:');
   });
 
   it('in the console: previews and lists subscriptions, but does not subscribe', async () => {

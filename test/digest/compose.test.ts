@@ -1,5 +1,6 @@
 import { composeDigest, digestContent, pickFactOfTheDay } from '../../src/digest/compose';
 import { addDays } from '../../src/digest/time';
+import { renderDigestBlocks } from '../../src/slack/blocks/digest';
 import { openStore, type Store } from '../../src/store';
 import { makeDocument, makeKnowledge } from './fixtures';
 
@@ -164,6 +165,34 @@ describe("yesterday's questions", () => {
     try {
       store.recordQuery({ at: new Date('2026-11-28T10:00:00Z'), channelId: 'C1', userId: 'U1', surface: 'command', query: 'old', resultCount: 0 });
       expect(composeDigest({ date: '2026-12-01', channelId: 'C1', timeZone: 'UTC', knowledge: makeKnowledge(1), store }).questions).toBeNull();
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('a busy channel and a large knowledge base', () => {
+  it('keeps the digest to the top questions and within Block Kit limits with 5,000 questions and 500 documents', () => {
+    const store = openStore(':memory:');
+    try {
+      const knowledge = makeKnowledge(3, 500);
+      for (let i = 0; i < 5000; i += 1) {
+        const query = `${'<!channel> quanto costa il cloud & perché '.repeat(20)}${i % 300}`;
+        store.recordQuery({ at: new Date(Date.parse('2026-11-30T00:00:00Z') + i * 1000), channelId: 'C1', userId: 'U1', surface: 'command', query, resultCount: i % 2 });
+      }
+      const digest = composeDigest({ date: '2026-12-01', channelId: 'C1', timeZone: 'UTC', knowledge, store });
+      expect(digest.questions!.total).toBe(5000);
+      expect(digest.questions!.mostAsked).toHaveLength(5);
+      expect(digest.questions!.unanswered).toHaveLength(5);
+      expect(digest.newDocuments).toHaveLength(500);
+      const message = renderDigestBlocks(digest);
+      expect(message.blocks.length).toBeLessThanOrEqual(50);
+      for (const block of message.blocks) {
+        const text = (block as { text?: { text: string } }).text?.text ?? '';
+        expect(text.length).toBeLessThanOrEqual(3000);
+        expect(text).not.toContain('<!channel>');
+      }
+      expect(JSON.stringify(message.blocks)).toContain('&lt;!channel&gt;');
     } finally {
       store.close();
     }
