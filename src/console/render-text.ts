@@ -4,9 +4,23 @@
  */
 import type { KnownBlock, SlackMessage } from '../slack/blocks/message';
 
-/** mrkdwn to terminal text: control sequences become readable, entities are unescaped last. */
+// Emphasis as Slack reads it: a marker pair around non-space text, at word edges (so 2*3*4 and
+// snake_case_name stay as they are).
+const BEFORE = String.raw`(^|[\s(“"'‘>•|])`;
+const AFTER = String.raw`(?=$|[\s).,;:!?”"'’…>])`;
+const EMPHASIS = ['*', '_', '~'].map((marker) => {
+  const m = `\\${marker}`;
+  return new RegExp(`${BEFORE}${m}(?=\\S)([^${m}\\n]*?\\S)${m}${AFTER}`, 'gm');
+});
+
+/** `*bold*`, `_italic_` and `~strike~` as their plain words (a terminal shows the text, not the markers). */
+export function stripEmphasis(mrkdwn: string): string {
+  return EMPHASIS.reduce((text, pattern) => text.replace(pattern, '$1$2'), mrkdwn);
+}
+
+/** mrkdwn to terminal text: emphasis markers go, control sequences become readable, entities are unescaped last. */
 export function mrkdwnToText(mrkdwn: string): string {
-  return mrkdwn
+  return stripEmphasis(mrkdwn)
     .replace(/<(https?:\/\/[^|>]+)\|([^>]+)>/g, '$2 ($1)')
     .replace(/<(https?:\/\/[^>]+)>/g, '$1')
     .replace(/<mailto:([^|>]+)\|([^>]+)>/g, '$2 <$1>')
@@ -15,6 +29,8 @@ export function mrkdwnToText(mrkdwn: string): string {
     .replace(/<!subteam\^([A-Z0-9]+)(?:\|([^>]+))?>/g, (_m, id: string, name?: string) => name ?? `@${id}`)
     .replace(/<!date\^\d+\^[^|>]*\|([^>]+)>/g, '$1')
     .replace(/<!(channel|here|everyone)(?:\|[^>]*)?>/g, '@$1')
+    // A quote marker always reads "> " (Slack also accepts ">text"); user text's ">" arrives as &gt;.
+    .replace(/^>(?!\s)/gm, '> ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');

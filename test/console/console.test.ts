@@ -33,7 +33,9 @@ describe('the console', () => {
     const { out, err, logs } = await drive('/alibaba vodafone\n\n@alibaba germany?\nwhat about the vodafone alliance\n/alibaba help\n/alibaba sources\n');
     expect(out).not.toContain('alibaba>');
     expect(err).toContain('local console');
-    expect(out).toContain('» /alibaba vodafone\nYou asked: vodafone\n*Best answer*\n> Alibaba ha stretto un’alleanza commerciale con Vodafone.');
+    expect(out).toContain('» /alibaba vodafone\nYou asked: vodafone\nBest answer\n> Alibaba ha stretto un’alleanza commerciale con Vodafone.\nEnglish: Alibaba formed a commercial alliance with Vodafone.');
+    expect(out).toContain('Alibaba opens a server farm in Germany · section “alleanza con Vodafone” · paragraph 2 · Open the source (https://example.com/news/alibaba-germany)');
+    expect(out).not.toMatch(/\*(Best answer|English:)/);
     expect(out).toContain('[Share in channel] [Helpful] [Not helpful]');
     expect(out).toContain('» @alibaba germany?\nYou asked: germany?');
     expect(out).toContain('» what about the vodafone alliance');
@@ -71,15 +73,18 @@ describe('the console', () => {
   });
 });
 
-test('npm start without Slack credentials, piped: prints both answers with citations and exits 0', async () => {
-  const main = spawnMain({}, { stdin: '/alibaba datacenters\n@alibaba who are the competitors?\n' });
+test('npm start without Slack credentials, piped: prints both answers with citations and the digest preview as readable text, and exits 0', async () => {
+  const main = spawnMain({}, { stdin: '/alibaba datacenters\n@alibaba who are the competitors?\n/alibaba digest now\n' });
   expect(await main.exited).toBe(0);
   const out = main.stdout();
   expect(out).toContain('» /alibaba datacenters');
   expect(out).toMatch(/> .*server farm/);
   expect(out).toContain('» @alibaba who are the competitors?');
   expect(out).toMatch(/> .*Amazon.*Google/);
-  expect(out).toContain('*Alibaba punta all’Europa');
+  expect(out).toMatch(/\nAlibaba punta all’Europa.*· paragraph \d/);
+  expect(out).toContain('» /alibaba digest now\n== ');
+  expect(out).toMatch(/Preview of the digest[^\n]*\n[^\n]*\n> \S/);
+  expect(out).not.toMatch(/\*Best answer\*|_[A-Z][^_\n]*_\n/);
   expect(out).not.toContain('alibaba> ');
   expect(main.stderr()).toContain('local console');
 });

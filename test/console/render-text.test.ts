@@ -11,6 +11,15 @@ describe('Block Kit → text', () => {
     expect(mrkdwnToText('&amp;lt;')).toBe('&lt;');
   });
 
+  test('bold, italic and strike markers go, at word edges only; quotes always read "> "', () => {
+    expect(mrkdwnToText('*Best answer* and _in italics_, ~struck~ (*bold*).')).toBe('Best answer and in italics, struck (bold).');
+    expect(mrkdwnToText('2*3*4 = 24, snake_case_name, a * b, *unclosed')).toBe('2*3*4 = 24, snake_case_name, a * b, *unclosed');
+    expect(mrkdwnToText('<https://e.com/_x_|the _source_>')).toBe('the source (https://e.com/_x_)');
+    expect(mrkdwnToText('>quoted\n> already\nYou asked: &gt;5')).toBe('> quoted\n> already\nYou asked: >5');
+    // Escaped user text keeps its stars: they were typed, not mrkdwn.
+    expect(mrkdwnToText('You asked: why*')).toBe('You asked: why*');
+  });
+
   test('an answer prints its quote with "> ", its rendering, citation and buttons in brackets', () => {
     const message = renderAnswer(
       {
@@ -25,10 +34,10 @@ describe('Block Kit → text', () => {
     expect(messageToText(message)).toBe(
       [
         'You asked: vodafone',
-        '*Best answer*',
+        'Best answer',
         '> Alleanza con Vodafone.',
-        '*English:* Alliance with Vodafone.',
-        '*Title* · section “S” · paragraph 2 · Open the source (https://e.com)',
+        'English: Alliance with Vodafone.',
+        'Title · section “S” · paragraph 2 · Open the source (https://e.com)',
         '[Share in channel] [Helpful] [Not helpful]',
       ].join('\n'),
     );
@@ -44,7 +53,7 @@ describe('Block Kit → text', () => {
         fields: [{ type: 'mrkdwn', text: 'f1' }, { type: 'plain_text', text: 'f2' }],
         accessory: { type: 'button', action_id: 'x', text: { type: 'plain_text', text: 'Go' } },
       }),
-    ).toBe('*a*\nf1\nf2\n[Go]');
+    ).toBe('a\nf1\nf2\n[Go]');
     expect(blockToText({ type: 'image', image_url: 'https://e.com/i.png', alt_text: 'chart' })).toBe('[image: chart]');
     expect(
       blockToText({
