@@ -10,7 +10,7 @@ import { renderHome } from '../../src/slack/blocks/home';
 import { LIMITS, fitToLimits, limitViolations, truncateText } from '../../src/slack/blocks/limits';
 import type { SlackMessage } from '../../src/slack/blocks/message';
 import { renderSources } from '../../src/slack/blocks/sources';
-import { escapeSlackText, stripBotMention, unescapeSlackText } from '../../src/slack/escape';
+import { escapeSlackText, slackTextToPlain, stripBotMention, unescapeSlackText } from '../../src/slack/escape';
 import { coveredTopics } from '../../src/slack/topics';
 import { fixtureDocument, fixtureFact, fixtureKnowledge, visibleText } from '../support';
 
@@ -220,6 +220,18 @@ describe('limits and escaping helpers', () => {
   test('stripBotMention removes only the bot’s mention', () => {
     expect(stripBotMention('<@U0BOT> who is <@U123>?', 'U0BOT')).toBe('who is <@U123>?');
     expect(stripBotMention('hey <@U0BOT|alibaba>  vodafone', 'U0BOT')).toBe('hey vodafone');
+  });
+
+  test('slackTextToPlain reads Slack’s markup as a person would, and escaping it again never yields a control sequence', () => {
+    expect(slackTextToPlain('<@U123|maria> <@U456> <#C1|general> <#C2> <!here> <!channel|@channel> <!subteam^S1|@devs> <!subteam^S2>')).toBe('@maria @U456 #general #C2 @here @channel @devs @S2');
+    expect(slackTextToPlain('<https://example.com|link> <https://example.com/a?b=1&amp;c=2> <mailto:a@b.co|mail me> <!date^1392734382^{date}|Feb 18>')).toBe('link https://example.com/a?b=1&c=2 mail me Feb 18');
+    expect(slackTextToPlain('  AT&amp;T &lt;b&gt; :cloud: 🙂\n  caffè ')).toBe('AT&T <b> :cloud: 🙂 caffè');
+    expect(slackTextToPlain('&amp;lt;')).toBe('&lt;');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        expect(escapeSlackText(slackTextToPlain(text))).not.toMatch(/[<>]/);
+      }),
+    );
   });
 
   test('button values round-trip and stay within 2,000 characters even for long questions', () => {

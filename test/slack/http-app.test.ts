@@ -264,6 +264,8 @@ describe('HTTP mode', () => {
     await postInteraction(h.eventsUrl, blockActionPayload({ actionId: ACTION_IDS.share, value, container: 'ephemeral', responseUrl, userId: 'U0SHARER' }), signed);
     const [shared, confirmation] = await h.responses.waitForPosts(2, 'share');
     expect(shared!.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(shared!.body).not.toHaveProperty('link_names');
+    expect(shared!.body).not.toHaveProperty('parse');
     const blocks = allText(shared!.body.blocks);
     expect(visibleText(shared!.body)).not.toContain('<!channel>');
     expect(blocks).toContain('<@U0SHARER> shared this answer');

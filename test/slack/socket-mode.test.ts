@@ -1,7 +1,8 @@
 /**
  * Socket Mode against the loopback WebSocket stand-in: apps.connections.open, hello, envelopes, acks.
  */
-import { eventCallback, startSlackAppHarness, TEST_APP_TOKEN, type SlackAppHarness } from '../support';
+import { ACTION_IDS } from '../../src/slack/blocks/action-ids';
+import { blockActionPayload, eventCallback, startSlackAppHarness, TEST_APP_TOKEN, type SlackAppHarness } from '../support';
 
 describe('Socket Mode', () => {
   let h: SlackAppHarness;
@@ -43,5 +44,22 @@ describe('Socket Mode', () => {
     expect(call!.params).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1700002000.000100' });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(h.api.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  test('acks interactions it does not handle, and shares an answer through the click’s response_url', async () => {
+    await h.socket!.connected();
+    const unknown = await h.socket!.push('interactive', blockActionPayload({ actionId: 'from_an_older_version', value: 'x' }));
+    expect(unknown.envelope_id).toMatch(/^env-/);
+    const view = await h.socket!.push('interactive', { type: 'view_submission', user: { id: 'U0ASKER' }, team: { id: 'T0STANDIN' }, view: { id: 'V1', type: 'modal', callback_id: 'gone', state: { values: {} } } });
+    expect(view.envelope_id).toMatch(/^env-/);
+
+    const responseUrl = h.responses.urlFor('socket-share');
+    const value = JSON.stringify({ q: 'vodafone', f: 'vodafone-alliance', d: 'cloud-news' });
+    await h.socket!.push('interactive', blockActionPayload({ actionId: ACTION_IDS.share, value, container: 'ephemeral', responseUrl, channelId: 'C0NOTMEMBER' }));
+    const [shared, confirmation] = await h.responses.waitForPosts(2, 'socket-share');
+    expect(shared!.body.response_type).toBe('in_channel');
+    expect(JSON.stringify(shared!.body.blocks)).toContain('<@U0ASKER> shared this answer');
+    expect(confirmation!.body).toMatchObject({ replace_original: true });
+    expect(h.api.callsTo('chat.postMessage')).toHaveLength(0);
   });
 });
