@@ -103,10 +103,27 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
 
-/** The ts of this date's digest in the channel's recent history, if an earlier attempt did post it. */
-export async function findPostedDigest(client: WebClient, channelId: string, date: string, oldest: Date): Promise<string | null> {
+/** Thrown when the history could not be read to the end in time: whether it holds the digest is unknown, so do not post. */
+export class HistoryLookupIncomplete extends Error {
+  constructor() {
+    super(digestStrings.failures.historyIncomplete);
+    this.name = 'HistoryLookupIncomplete';
+  }
+}
+
+function isTaggedDigest(message: HistoryMessage, channelId: string, date: string): boolean {
+  const payload = message.metadata?.event_payload;
+  return message.metadata?.event_type === DIGEST_EVENT_TYPE && payload?.date === date && payload?.channel === channelId && Boolean(message.ts);
+}
+
+/**
+ * The ts of this date's digest in the channel's recent history, if an earlier attempt did post it.
+ * `mayContinue` is asked before each further page (the one-shot command's time budget).
+ */
+export async function findPostedDigest(client: WebClient, channelId: string, date: string, oldest: Date, mayContinue: () => boolean = () => true): Promise<string | null> {
   let cursor: string | undefined;
   for (let page = 0; page < HISTORY_PAGES; page += 1) {
+    if (page > 0 && !mayContinue()) throw new HistoryLookupIncomplete();
     const response = await client.conversations.history({
       channel: channelId,
       oldest: (oldest.getTime() / 1000).toFixed(6),
@@ -114,11 +131,10 @@ export async function findPostedDigest(client: WebClient, channelId: string, dat
       include_all_metadata: true,
       ...(cursor ? { cursor } : {}),
     });
-    for (const message of (response.messages ?? []) as HistoryMessage[]) {
-      const payload = message.metadata?.event_payload;
-      if (message.metadata?.event_type === DIGEST_EVENT_TYPE && payload?.date === date && payload?.channel === channelId && message.ts) return message.ts;
-    }
+    const found = ((response.messages ?? []) as HistoryMessage[]).find((message) => isTaggedDigest(message, channelId, date));
+    if (found?.ts) return found.ts;
     cursor = response.response_metadata?.next_cursor || undefined;
+    // Past HISTORY_PAGES pages (1,000 messages since the first attempt) the digest is taken as not posted.
     if (!response.has_more || !cursor) break;
   }
   return null;
@@ -178,6 +194,33 @@ function sleepUnlessAborted(sleep: Sleep, ms: number, signal: AbortSignal | unde
   });
 }
 
+/** Posts the digest tagged with metadata (event type and date), which is what the history lookup finds. */
+async function postTaggedDigest(client: WebClient, channelId: string, date: string, message: SlackMessage): Promise<string> {
+  const response = await client.chat.postMessage({
+    channel: channelId,
+    text: message.text,
+    blocks: message.blocks,
+    metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { date, channel: channelId } },
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+  return response.ts ?? '';
+}
+
+type RetryDecision = { retry: true; waitMs: number } | { retry: false; error: string; retryAfter?: Date };
+
+/** After a failed try that may pass: wait and try again, or give up for this run. */
+function decideRetry(failure: Exclude<FailureKind, { kind: 'permanent' }>, attempt: number, policy: RetryPolicy, nowMs: number, deadlineMs: number): RetryDecision {
+  const waitMs = failure.kind === 'rate-limited' ? failure.retryAfterMs : policy.backoffMs(attempt);
+  // Slack's Retry-After is remembered when giving up, so that no later run tries before it.
+  const retryAfter = failure.kind === 'rate-limited' ? { retryAfter: new Date(nowMs + waitMs) } : {};
+  if (attempt >= policy.maxAttempts) return { retry: false, error: digestStrings.failures.gaveUpAfterAttempts(failure.description, attempt), ...retryAfter };
+  // A wait longer than what is left of the budget (Retry-After: 3600) is not waited at all:
+  // this run gives up now and a later one delivers.
+  if (nowMs + waitMs > deadlineMs) return { retry: false, error: digestStrings.failures.gaveUpTimeLimit(failure.description), ...retryAfter };
+  return { retry: true, waitMs };
+}
+
 export async function deliverDigest(options: DeliverDigestOptions): Promise<DeliveryOutcome> {
   const { client, store, channelId, date, owner, clock, signal } = options;
   const sleep = options.sleep ?? realSleep;
@@ -203,6 +246,11 @@ export async function deliverDigest(options: DeliverDigestOptions): Promise<Deli
     logger.info(`digest ${date} for ${channelId} not sent: ${reason}`);
     return { status: 'not-sent', channelId, date, reason };
   };
+  const recordPosted = (ts: string, recovered: boolean): DeliveryOutcome => {
+    store.markPosted(channelId, date, ts, clock());
+    logger.info(recovered ? `digest ${date} for ${channelId} was already posted (${ts}); recorded it` : `digest ${date} posted to ${channelId} (${ts})`);
+    return { status: 'posted', channelId, date, ts, recovered };
+  };
 
   let prepared: PreparedDigest;
   try {
@@ -215,6 +263,7 @@ export async function deliverDigest(options: DeliverDigestOptions): Promise<Deli
   // ambiguous failure): look before posting.
   let mustCheckHistory = claim.delivery.attempts > 0;
   const historyFrom = new Date((claim.delivery.firstAttemptAt ?? started).getTime() - HISTORY_MARGIN_MS);
+  const withinDeadline = () => clock().getTime() < deadline;
 
   for (let attempt = 1; ; attempt += 1) {
     if (signal?.aborted) return giveUp('stopped');
@@ -222,43 +271,23 @@ export async function deliverDigest(options: DeliverDigestOptions): Promise<Deli
     let posting = false;
     try {
       if (mustCheckHistory) {
-        const ts = await findPostedDigest(client, channelId, date, historyFrom);
-        if (ts) {
-          store.markPosted(channelId, date, ts, clock());
-          logger.info(`digest ${date} for ${channelId} was already posted (${ts}); recorded it`);
-          return { status: 'posted', channelId, date, ts, recovered: true };
-        }
+        const ts = await findPostedDigest(client, channelId, date, historyFrom, withinDeadline);
+        if (ts) return recordPosted(ts, true);
         mustCheckHistory = false;
       }
       // Lost the claim while waiting (the lease ran out and another deliverer took over): it posts, not us.
       if (!store.recordAttempt(channelId, date, owner, prepared.content, clock())) return { status: 'in-progress', channelId, date };
       posting = true;
-      const response = await client.chat.postMessage({
-        channel: channelId,
-        text: prepared.message.text,
-        blocks: prepared.message.blocks,
-        metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { date, channel: channelId } },
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      const ts = response.ts ?? '';
-      store.markPosted(channelId, date, ts, clock());
-      logger.info(`digest ${date} posted to ${channelId} (${ts})`);
-      return { status: 'posted', channelId, date, ts, recovered: false };
+      return recordPosted(await postTaggedDigest(client, channelId, date, prepared.message), false);
     } catch (error) {
       const failure = classifyError(error);
       if (failure.kind === 'permanent') return fail(failure.description, true);
       if (posting) mustCheckHistory = failure.kind === 'transient' && failure.mayHavePosted;
-      const wait = failure.kind === 'rate-limited' ? failure.retryAfterMs : policy.backoffMs(attempt);
-      // Slack's Retry-After is remembered either way, so that no later run tries before it.
-      const retryAfter = failure.kind === 'rate-limited' ? new Date(clock().getTime() + wait) : undefined;
-      if (attempt >= policy.maxAttempts) return fail(digestStrings.failures.gaveUpAfterAttempts(failure.description, attempt), false, retryAfter);
-      // A wait longer than what is left of the budget (Retry-After: 3600) is not waited at all:
-      // this run gives up now and a later one delivers.
-      if (clock().getTime() + wait > deadline) return fail(digestStrings.failures.gaveUpTimeLimit(failure.description), false, retryAfter);
-      logger.warn(`digest ${date} for ${channelId}: ${failure.description}; retrying in ${wait} ms`);
+      const decision = decideRetry(failure, attempt, policy, clock().getTime(), deadline);
+      if (!decision.retry) return fail(decision.error, false, decision.retryAfter);
+      logger.warn(`digest ${date} for ${channelId}: ${failure.description}; retrying in ${decision.waitMs} ms`);
       store.renewClaim(channelId, date, owner, clock());
-      await sleepUnlessAborted(sleep, wait, signal);
+      await sleepUnlessAborted(sleep, decision.waitMs, signal);
     }
   }
 }

@@ -77,6 +77,7 @@ export const digestStrings = {
     notAttemptedTimeLimit: 'not attempted: this run reached its one-minute time limit; a later run delivers it',
     waitingForSlack: (until: string) => `not attempted: Slack asked us to wait until ${until} (rate limit)`,
     unexpected: (message: string) => `unexpected error: ${message}`,
+    historyIncomplete: 'could not finish reading the channel history in time to rule out an earlier post',
   },
   /** Recorded when a claimed delivery is given up on purpose (after it had already tried to post). */
   notSent: { unsubscribed: 'unsubscribed while the digest was being posted', stopped: 'the bot stopped before the digest was posted' },

@@ -157,6 +157,23 @@ describe('deliverDigest against a loopback Web API', () => {
     expect(store.factsShown('C1')).toEqual([{ factId: 'fact-03', cycle: 1, date: DATE }]);
   });
 
+  it('does not post when the history could not be read to the end within the time limit (an earlier post may be further back)', async () => {
+    store.claimDelivery('C1', DATE, 'crashed-process', time.clock(), 120_000);
+    store.recordAttempt('C1', DATE, 'crashed-process', { factId: null, factCycle: null, documentIds: [] }, time.clock());
+    time.advance(180_000);
+    // A busy channel: every page says there is more, and each page takes 20 s.
+    api.respond('conversations.history', (_params, n) => {
+      time.advance(20_000);
+      return { body: { ok: true, messages: [{ type: 'message', ts: `17000000${n}.000100`, text: 'chatter' }], has_more: true, response_metadata: { next_cursor: `page-${n + 1}` } } };
+    });
+    const outcome = await deliver('C1', { deadline: new Date(time.clock().getTime() + 30_000) });
+    expect(outcome).toMatchObject({ status: 'failed', permanent: false, error: expect.stringContaining('could not finish reading the channel history') });
+    expect(api.callsTo('conversations.history').length).toBeLessThan(5);
+    expect(api.callsTo('chat.postMessage')).toHaveLength(0);
+    // A later run looks again before posting.
+    expect(store.getDelivery('C1', DATE)).toMatchObject({ state: 'failed', attempts: 1 });
+  });
+
   it('after a crash before anything reached Slack, posts once', async () => {
     store.claimDelivery('C1', DATE, 'crashed-process', time.clock(), 120_000);
     store.recordAttempt('C1', DATE, 'crashed-process', { factId: null, factCycle: null, documentIds: [] }, time.clock());

@@ -50,11 +50,13 @@ describe('openStore', () => {
     expect(store.appliedMigrations()).toHaveLength(MIGRATIONS.length + 1);
   });
 
-  it('keeps subscriptions across a restart (reopening the file)', () => {
+  it('keeps subscriptions, the query log and feedback across a restart (reopening the file)', () => {
     const dir = tempDir();
     const first = open(dir);
     first.subscribe({ channelId: 'C2', time: '07:00', timeZone: 'America/New_York', createdBy: 'U9' }, at('2026-12-01T10:00:00Z'));
     first.syncConfigSubscriptions(['C1'], '09:00', 'UTC', at('2026-12-01T10:00:00Z'));
+    first.recordQuery({ at: at('2026-12-01T10:00:00Z'), channelId: 'C1', userId: 'U1', surface: 'command', query: 'vodafone', resultCount: 1 });
+    first.recordFeedback({ at: at('2026-12-01T10:01:00Z'), channelId: 'C1', userId: 'U1', query: 'vodafone', factId: 'f1', documentId: 'd1', helpful: true });
     first.close();
     expect(first.isOpen).toBe(false);
     first.close(); // closing twice is harmless
@@ -63,6 +65,9 @@ describe('openStore', () => {
       ['C1', '09:00', 'UTC', 'config'],
       ['C2', '07:00', 'America/New_York', 'slack'],
     ]);
+    // The query log behind "most asked" and the Helpful feedback survive too.
+    expect(second.queriesBetween('C1', at('2026-12-01T00:00:00Z'), at('2026-12-02T00:00:00Z')).map((q) => q.query)).toEqual(['vodafone']);
+    expect(second.feedbackCounts()).toEqual({ helpful: 1, notHelpful: 0 });
   });
 
   it('upgrades a database made by the first schema version, keeping its deliveries', () => {
