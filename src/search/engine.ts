@@ -4,6 +4,7 @@
  * then filtered by a relevance floor on how much of the question each record answers.
  */
 import type { Fact, KnowledgeBase, Passage } from '../knowledge/types';
+import { isCommonEnglishWord } from './english-words';
 import { compileGlossary } from './glossary';
 import { analyze, foldText, indexTerms } from './normalize';
 import type { QueryPlan, Slot, Vocabulary } from './plan';
@@ -52,8 +53,8 @@ const SPECIFIC_IMPORTANCE = 0.65;
  */
 const GENERAL_MISS_SHARE = 0.35;
 /**
- * Score bonus for a record whose own text (quote, rendering or sentence) has two consecutive words of
- * the question next to each other, in order, as a share of the question's consecutive pairs: the words
+ * Score bonus for a record whose own wording (quote, rendering or sentence) has two consecutive words
+ * of the question next to each other, in order, as a share of the question's consecutive pairs: the words
  * as asked beat the same words scattered over keywords.
  */
 const ADJACENCY_BONUS = 0.6;
@@ -73,7 +74,10 @@ interface IndexedRecord {
   /** `${documentId}#p${paragraph}s${sentence}`: facts and passages at one place share it. */
   place: string;
   heading: boolean;
-  /** The record's own words (a fact's quote and rendering, a passage's sentence), read again only for the best candidates. */
+  /**
+   * The record's own wording (a fact's quote and rendering, a passage's sentence), read again only for
+   * the best candidates to find the question's words side by side. Keywords are a list, not a wording.
+   */
   ownTexts: string[];
 }
 
@@ -159,6 +163,8 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     if (!wordFrequency.has(word)) wordFrequency.set(word, 1);
   }
   const typos = createTypoCorrector(wordFrequency, { singleBucketLimit: options.typoBucketLimit ?? 1000 });
+  // Loaded now rather than by the first question, which would otherwise wait for it.
+  isCommonEnglishWord('');
   const planContext = {
     vocabulary,
     glossary,

@@ -23,11 +23,11 @@ people person man men woman women child children kid kids family friend friends 
 thing things stuff lot kind sort type number numbers amount
 big bigger biggest small smaller smallest large larger largest good better best bad worse worst great little long short high low old
 young right wrong true false real sure able possible important main major different same whole full
-nice fine happy sad hot cold warm weather rain sun sunny sky cloudy snow wind
+nice fine happy sad interesting boring amazing cool awesome strange weird easy simple hot cold warm weather rain sun sunny sky cloudy snow wind
 food lunch dinner breakfast meal eat eating drink coffee tea water pizza bread recipe cook cooking
 game games play playing sport sports football soccer music song movie movies film tv show
 car cars bus train trip travel holiday vacation map maps direction directions station airport
-joke jokes funny fun love life world help idea ideas reason problem problems fact facts case example
+money cash joke jokes funny fun love life world help idea ideas reason problem problems fact facts case example
 pick picked choose chose chosen decide decided plan planned plans use used using try tried work
 works worked working call called ask asked keep kept put leave left bring brought turn move moved
 come comes came coming begin began begun become became seem seemed feel felt think thought mean
@@ -44,11 +44,11 @@ gente persona persone uomo uomini donna donne bambino bambini famiglia amico ami
 roba tipo numero numeri quantita genere
 grande grandi piccolo piccola grosso grossa buono buona meglio migliore cattivo peggio peggiore lungo
 corto alto basso vecchio vecchia giovane giusto sbagliato vero falso sicuro possibile principale diverso
-stesso intero bello bella brutto caldo freddo meteo pioggia sole cielo neve vento
+stesso intero bello bella brutto interessante noioso divertente strano facile semplice caldo freddo meteo pioggia sole cielo neve vento
 cibo pranzo cena colazione pasto mangiare bere caffe acqua pizza pane ricetta cucinare
 gioco giochi giocare sport calcio musica canzone film televisione
 macchina auto treno viaggio viaggi vacanza vacanze mappa mappe direzione indicazioni stazione aeroporto
-barzelletta barzellette scherzo vita aiuto idea idee motivo problema problemi fatto fatti caso esempio
+soldi denaro barzelletta barzellette scherzo vita aiuto idea idee motivo problema problemi fatto fatti caso esempio
 scegliere scelta decidere deciso piano piani usare usato provare lavoro lavorare chiamare chiedere
 tenere mettere lasciare portare girare muovere venire viene venuto iniziare diventare sembrare sentire
 pensare significa comprare pagare costa vincere perdere correre camminare vale valere

@@ -49,6 +49,7 @@ vostro vostra vostri vostre questo questa questi queste quello quella quelli que
 siamo siete era erano essere stato stata stati state sia siano ho hai ha abbiamo avete hanno avere avuto
 come cosa dove quando qual quale quali quanto quanta quanti quante perche anche piu molto poco tutto tutti
 ogni altro altra altri altre gia ancora pero infatti ovvero oppure quindi dunque cioe c e
+cos com dov quant quand
 `;
 
 function toSet(...lists: string[]): ReadonlySet<string> {

@@ -27,6 +27,8 @@ describe('query plan', () => {
     expect(slotTexts('hey bot, could you please tell me a bit about what the article says on Germany?')).toEqual(['germany']);
     expect(slotTexts('ciao, dimmi qualcosa delle notizie sulla Germania')).toEqual(['germania']);
     expect(slotTexts('hello, thanks!')).toEqual([]);
+    // Elided Italian question words ("cos'è", "dov'è") are the question words they stand for.
+    expect(slotTexts("cos'è la Germania? dov'è?")).toEqual(['germania']);
   });
 
   it('splits a joined compound into the known words it is made of', () => {
