@@ -24,10 +24,14 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 export const realSleep: Sleep = (ms, signal) =>
   new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 /** Loggers of Bolt, console, or a test: anything with these methods. */
@@ -59,7 +63,11 @@ export const CLAIM_LEASE_MS = 120_000;
 const HISTORY_MARGIN_MS = 15 * 60_000;
 const HISTORY_PAGES = 5;
 
-/** Errors that say something is wrong with the channel or the app, not with the moment: no retry. */
+/**
+ * Platform errors that pass with time, so they are retried. Every other one (channel_not_found,
+ * not_in_channel, is_archived, invalid_auth…) says something is wrong with the channel or the app:
+ * retrying cannot help, so it fails the delivery at once and flags the channel.
+ */
 const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
 /** A Web API client for digests: Slack's URL or `SLACK_API_URL`, no built-in retries, a request timeout. */

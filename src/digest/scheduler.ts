@@ -102,16 +102,22 @@ export function startDigestScheduler(options: StartDigestSchedulerOptions): Dige
   const owner = options.owner ?? newOwnerId(`bot@${os.hostname()}`);
   const stopping = new AbortController();
   const { digest } = options.config;
-  options.store.syncConfigSubscriptions(digest.channels, digest.time, digest.timeZone, options.clock());
 
   let cancelTimer: (() => void) | null = null;
   let running: Promise<void> | null = null;
+  // Stored on the first tick that can write, not when starting: a database locked at that moment
+  // must not make the bot fail to start (deliveries read the configuration meanwhile).
+  let configStored = false;
 
   const tick = (): Promise<void> => {
     if (stopping.signal.aborted) return Promise.resolve();
     if (running) return running;
     running = (async () => {
       try {
+        if (!configStored) {
+          options.store.syncConfigSubscriptions(digest.channels, digest.time, digest.timeZone, options.clock());
+          configStored = true;
+        }
         await runDueDigests({ ...options, owner, logger, signal: stopping.signal });
       } catch (error) {
         // Logged, never fatal: the next tick tries again.

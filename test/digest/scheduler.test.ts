@@ -256,6 +256,39 @@ describe('digest scheduler', () => {
     }
   });
 
+  it('starts even when the database is locked at that moment, logs it, and catches up on a later tick', async () => {
+    const time = fakeTime('2026-12-01T09:30:00Z');
+    const timers = manualTimers();
+    store.close();
+    store = openStore(dir, { busyTimeoutMs: 20 });
+    const locker = new Database(path.join(dir, DATABASE_FILE));
+    const errors: unknown[][] = [];
+    try {
+      locker.exec('BEGIN EXCLUSIVE');
+      const scheduler = startDigestScheduler({
+        client: client(),
+        store,
+        knowledge: makeKnowledge(2),
+        config: digestConfig(['C1'], '09:00', 'UTC'),
+        clock: time.clock,
+        setTimer: timers.setTimer,
+        logger: { info: () => {}, warn: () => {}, error: (...message) => errors.push(message) },
+      });
+      await scheduler.tick();
+      expect(errors[0]).toEqual(['digest scheduler tick failed', expect.objectContaining({ message: 'database is locked' })]);
+      expect(posts()).toHaveLength(0);
+      locker.exec('COMMIT');
+      await new Promise((resolve) => setImmediate(resolve));
+      timers.fire();
+      await scheduler.tick();
+      expect(posts('C1')).toHaveLength(1);
+      expect(store.getSubscription('C1')).toMatchObject({ source: 'config' });
+      await scheduler.stop();
+    } finally {
+      locker.close();
+    }
+  });
+
   it('gives up on a channel that unsubscribes while its delivery waits out a rate limit', async () => {
     const time = fakeTime('2026-12-01T09:30:00Z');
     store.subscribe({ channelId: 'C1', time: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2026-11-01T00:00:00Z'));
