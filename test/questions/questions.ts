@@ -115,6 +115,7 @@ export const QUESTIONS: QuestionCase[] = [
   { question: "cos'è la via della seta", expected: 'obor-xi-jinping', kind: 'italian' },
   { question: "perché alibaba non può vendere all'estero", expected: 'cannot-sell-outside-china', kind: 'italian' },
   { question: 'does alibaba trade on the nyse', expected: 'wall-street-shanghai-listing', kind: 'english' },
+  { question: 'alibaba shares', expected: 'wall-street-shanghai-listing', kind: 'english' },
   { question: 'how much money was made on singles day', expected: 'singles-day-record', kind: 'english' },
   { question: 'alibaba germnay', expected: 'germany-server-farm', kind: 'typo' },
   { question: 'the serverfarms in japan', expected: 'next-server-farms-japan-australia-dubai', kind: 'typo' },
@@ -156,4 +157,5 @@ export const QUESTIONS: QuestionCase[] = [
   { question: 'amazon prime video subscription price', expected: null, kind: 'off-topic' },
   { question: 'what is the population of japan', expected: null, kind: 'off-topic' },
   { question: 'grazie mille', expected: null, kind: 'off-topic' },
+  { question: 'google stock forecast', expected: null, kind: 'off-topic' },
 ];
