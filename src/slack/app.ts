@@ -59,7 +59,7 @@ export interface BotIdentity {
 export interface SlackApp {
   app: App;
   receiver: HTTPReceiver | SocketModeReceiver;
-  /** The Web API client the listeners use (also handy for the digest scheduler). */
+  /** The Web API client start() verifies the token with. Rate limits reject (WebAPIRateLimitedError) instead of sleeping: wrap calls in a capped wait (delivery.ts). */
   client: webApi.WebClient;
   /**
    * Verifies the bot token (one auth.test with bounded retries; rejects with Slack's error, e.g.
@@ -142,17 +142,18 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     }, error);
   });
 
+  const delivery = makeDelivery({
+    logger,
+    ...(deps.maxRetryAfterMs !== undefined ? { maxRetryAfterMs: deps.maxRetryAfterMs } : {}),
+    ...(deps.respondBackoffMs !== undefined ? { respondBackoffMs: deps.respondBackoffMs } : {}),
+  });
   const replies = makeReplies({ ask: deps.ask, knowledge: deps.knowledge, queryLog: deps.queryLog, clock: deps.clock, logger, ...(deps.digest ? { digest: deps.digest } : {}) });
   registerListeners(app, {
     replies,
     knowledge: deps.knowledge,
     feedbackLog: deps.feedbackLog,
     deliveries: createRecentDeliveries(deps.clock),
-    delivery: makeDelivery({
-      logger,
-      ...(deps.maxRetryAfterMs !== undefined ? { maxRetryAfterMs: deps.maxRetryAfterMs } : {}),
-      ...(deps.respondBackoffMs !== undefined ? { respondBackoffMs: deps.respondBackoffMs } : {}),
-    }),
+    delivery,
     clock: deps.clock,
     logger,
   });
@@ -162,7 +163,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     receiver,
     client,
     async start(port = 3000) {
-      const auth = await client.auth.test();
+      const auth = await delivery.call('auth.test', { event: 'start' }, () => client.auth.test());
       if (!auth.user_id || !auth.bot_id) throw new Error('auth.test did not return a bot user: is SLACK_BOT_TOKEN a bot token (xoxb-)?');
       identity = { botUserId: auth.user_id, botId: auth.bot_id, ...(auth.team_id ? { teamId: auth.team_id } : {}) };
       if (receiver instanceof HTTPReceiver) {
