@@ -114,7 +114,8 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
       }
       return reply(digestStrings.unsubscribed);
     }
-    if (configured || stored?.source === 'config') return reply(digestStrings.configuredCannotUnsubscribe);
+    if (configured) return reply(digestStrings.configuredCannotUnsubscribe);
+    // A configuration subscription left by an earlier DIGEST_CHANNELS gets nothing: not subscribed.
     return reply(digestStrings.notSubscribed);
   };
 

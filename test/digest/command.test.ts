@@ -102,6 +102,10 @@ describe('makeDigestCommandHandler', () => {
     await handler()(slack('subscribe 11:00 UTC', 'CCONF'));
     expect(textOf(await handler()(slack('unsubscribe', 'CCONF')))).toContain('still subscribed by the bot\'s configuration');
     expect(store.getSubscription('CCONF')).toMatchObject({ source: 'config', time: '09:00', timeZone: 'Europe/Rome' });
+    // Left over from an earlier DIGEST_CHANNELS: not subscribed any more, whatever the table says.
+    store.syncConfigSubscriptions(['CCONF', 'COLD'], '09:00', 'Europe/Rome', time.clock());
+    expect(textOf(await handler()(slack('unsubscribe', 'COLD')))).toContain('not subscribed');
+    expect(textOf(await handler()(slack('status', 'COLD')))).toContain('not subscribed');
   });
 
   it('shows status: schedule, next run, last delivery and a flagged problem', async () => {
