@@ -8,6 +8,7 @@ import type { SlackMessage } from '../slack/blocks/message';
 import { escapeMrkdwn, renderDigestBlocks } from '../slack/blocks/digest';
 import type { Store, Subscription } from '../store/sqlite';
 import { digestStrings, formatWhen } from '../strings/digest';
+import { pendingRetryAfter } from './channel-digest';
 import { composeDigest } from './compose';
 import { classifyError, type WebClient } from './deliver';
 import { currentKnowledge, effectiveSubscriptions, owedSince, type KnowledgeSource } from './subscriptions';
@@ -84,10 +85,18 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
 
   const subscriptionOf = (channelId: string) => effectiveSubscriptions(store.listSubscriptions(), config.digest).find((s) => s.channelId === channelId) ?? null;
 
-  /** When the channel's next digest goes out; a schedule set after today's time starts tomorrow (see dueDate's `since`). */
+  /**
+   * When the channel's next digest goes out, as the scheduler will decide it: a schedule set after
+   * today's time starts tomorrow (see dueDate's `since`); today's is done once posted, or once it
+   * failed permanently (until the channel subscribes again); a rate-limited one waits its Retry-After.
+   */
   const nextDigestAt = (subscription: Subscription, now: Date): Date => {
-    const deliveredToday = store.getDelivery(subscription.channelId, localDate(now, subscription.timeZone))?.state === 'posted';
-    return nextRunAt({ ...subscription, since: owedSince(subscription) }, now, deliveredToday);
+    const today = store.getDelivery(subscription.channelId, localDate(now, subscription.timeZone));
+    const failedForGood = today?.state === 'failed' && today.permanentError && today.updatedAt.getTime() >= subscription.updatedAt.getTime();
+    const doneToday = today?.state === 'posted' || failedForGood;
+    const slackAskedToWaitUntil = pendingRetryAfter(today, now);
+    if (slackAskedToWaitUntil && !doneToday) return slackAskedToWaitUntil;
+    return nextRunAt({ ...subscription, since: owedSince(subscription) }, now, doneToday);
   };
 
   const subscribe = async (request: DigestCommandRequest, words: string[]): Promise<SlackMessage> => {

@@ -151,6 +151,23 @@ describe('makeDigestCommandHandler', () => {
     expect(store.listSubscriptions()).toEqual([]);
   });
 
+  it('status shows when a rate-limited digest will be tried again (Slack\'s Retry-After)', async () => {
+    await handler()(slack('subscribe 07:30 UTC', 'CBUSY'));
+    time.set('2026-12-01T07:30:00Z');
+    api.respond('chat.postMessage', { status: 429, headers: { 'retry-after': '3600' }, body: { ok: false, error: 'ratelimited' } });
+    await runDigestOnce({
+      store,
+      knowledge: makeKnowledge(2),
+      config: { digest: { channels: [], time: '09:00', timeZone: 'UTC' } },
+      client: createDigestWebClient({ botToken: 'xoxb-test', apiUrl: api.url }),
+      clock: time.clock,
+      sleep: time.sleep,
+      date: '2026-12-01',
+      write: () => {},
+    });
+    expect(textOf(await handler()(slack('status', 'CBUSY')))).toContain('Next digest: Tue, 1 Dec 2026, 08:30 (UTC)');
+  });
+
   it('subscribes with only a zone (the default time) or only a time (the default zone)', async () => {
     expect(textOf(await handler()(slack('subscribe America/New_York', 'CZONE')))).toContain('every day at 09:00 (America/New_York)');
     expect(store.getSubscription('CZONE')).toMatchObject({ time: '09:00', timeZone: 'America/New_York' });
@@ -175,6 +192,8 @@ describe('makeDigestCommandHandler', () => {
     expect(result.exitCode).toBe(1);
     const status = textOf(await handler()(slack('status', 'CGONE')));
     expect(status).toContain('Last digest: 2026-12-01, failed (is_archived)');
+    // Today's will not be tried again unless the channel subscribes again: the next one is tomorrow's.
+    expect(status).toContain('Next digest: Wed, 2 Dec 2026, 08:30 (UTC)');
     expect(status).toContain(':warning: The last attempt to post here failed with `is_archived`');
     api.respond('chat.postMessage', null);
     await handler()(slack('subscribe 08:30 UTC', 'CGONE'));
