@@ -5,7 +5,8 @@
 import type { Clock } from '../clock';
 import { isValidTime, isValidTimeZone, type Config } from '../config';
 import type { SlackMessage } from '../slack/blocks/message';
-import { escapeMrkdwn, renderDigestBlocks } from '../slack/blocks/digest';
+import { renderDigestBlocks } from '../slack/blocks/digest';
+import { escapeSlackText } from '../slack/escape';
 import type { Store, Subscription } from '../store/sqlite';
 import { digestStrings, formatWhen } from '../strings/digest';
 import { pendingRetryAfter } from './channel-digest';
@@ -45,11 +46,11 @@ export function parseSubscribeArguments(words: string[], defaults: { time: strin
       if (time !== null) return { ok: false, message: digestStrings.tooManyArguments };
       const [hours = '', minutes = ''] = word.split(/[:.h]/);
       const candidate = `${hours.padStart(2, '0')}:${minutes}`;
-      if (!isValidTime(candidate)) return { ok: false, message: digestStrings.badTime(escapeMrkdwn(word)) };
+      if (!isValidTime(candidate)) return { ok: false, message: digestStrings.badTime(escapeSlackText(word)) };
       time = candidate;
     } else {
       if (zone !== null) return { ok: false, message: digestStrings.tooManyArguments };
-      if (!/^[A-Za-z_+\-/0-9]+$/.test(word) || !isValidTimeZone(word)) return { ok: false, message: digestStrings.badZone(escapeMrkdwn(word)) };
+      if (!/^[A-Za-z_+\-/0-9]+$/.test(word) || !isValidTimeZone(word)) return { ok: false, message: digestStrings.badZone(escapeSlackText(word)) };
       zone = canonicalZone(word);
     }
   }
@@ -164,7 +165,7 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
 
   /** The digest commands, after saying which word was not one of them. */
   const help = (unknown?: string): SlackMessage => {
-    const text = unknown ? `${digestStrings.unknownSubcommand(escapeMrkdwn(unknown))}\n${digestStrings.help}` : digestStrings.help;
+    const text = unknown ? `${digestStrings.unknownSubcommand(escapeSlackText(unknown))}\n${digestStrings.help}` : digestStrings.help;
     return { text: digestStrings.helpFallback, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   };
 

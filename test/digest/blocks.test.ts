@@ -1,6 +1,7 @@
 import type { Digest } from '../../src/digest/compose';
 import { renderDigestText } from '../../src/digest/text';
-import { BLOCK_LIMITS, escapeMrkdwn, renderDigestBlocks } from '../../src/slack/blocks/digest';
+import { renderDigestBlocks } from '../../src/slack/blocks/digest';
+import { LIMITS } from '../../src/slack/blocks/limits';
 import type { KnownBlock } from '../../src/slack/blocks/message';
 import { makeDocument, makeFact } from './fixtures';
 
@@ -11,12 +12,12 @@ function textsOf(block: KnownBlock): string[] {
 
 function assertWithinLimits(blocks: KnownBlock[], text: string) {
   expect(text.length).toBeGreaterThan(0);
-  expect(blocks.length).toBeLessThanOrEqual(BLOCK_LIMITS.blocks);
+  expect(blocks.length).toBeLessThanOrEqual(LIMITS.blocksPerMessage);
   for (const block of blocks) {
     const b = block as { type: string; text?: { text: string } };
-    if (b.type === 'header') expect(b.text!.text.length).toBeLessThanOrEqual(BLOCK_LIMITS.headerText);
-    if (b.type === 'section') expect(b.text!.text.length).toBeLessThanOrEqual(BLOCK_LIMITS.sectionText);
-    for (const t of textsOf(block)) expect(t.length).toBeLessThanOrEqual(BLOCK_LIMITS.sectionText);
+    if (b.type === 'header') expect(b.text!.text.length).toBeLessThanOrEqual(LIMITS.headerText);
+    if (b.type === 'section') expect(b.text!.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    for (const t of textsOf(block)) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);
   }
 }
 
@@ -79,7 +80,7 @@ describe('renderDigestBlocks', () => {
       }),
     );
     assertWithinLimits(message.blocks, message.text);
-    expect(message.text.length).toBeLessThanOrEqual(BLOCK_LIMITS.fallbackText);
+    expect(message.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
     const all = message.blocks.flatMap(textsOf).join('\n');
     expect(all).toContain('In the knowledge base (60 documents)');
     expect(all).toContain('…and 50 more');
@@ -93,12 +94,19 @@ describe('renderDigestBlocks', () => {
     expect(message.blocks.some((b) => b.type === 'divider')).toBe(false);
   });
 
-  it('does not turn a URL with markup characters into a link', () => {
+  it('keeps markup characters in a URL or title from breaking out of the link', () => {
     const bad = makeDocument('bad', { title: 'Bad | <title>', url: 'https://x.test/a|b>c' });
     const message = renderDigestBlocks(digest({ newDocuments: [bad] }));
     const all = message.blocks.flatMap(textsOf).join('\n');
-    expect(all).toContain('• Bad ¦ &lt;title&gt;');
-    expect(all).not.toContain('https://x.test');
+    expect(all).toContain('• <https://x.test/a%7Cb%3Ec|Bad ¦ &lt;title&gt;>');
+    expect(all).not.toContain('a|b>c');
+  });
+
+  it('never links a URL that is not http(s)', () => {
+    const bad = makeDocument('bad', { title: 'Sneaky', url: 'javascript:alert(1)' });
+    const all = renderDigestBlocks(digest({ newDocuments: [bad] })).blocks.flatMap(textsOf).join('\n');
+    expect(all).toContain('• Sneaky');
+    expect(all).not.toContain('javascript:');
   });
 });
 
@@ -110,9 +118,5 @@ describe('renderDigestText', () => {
     expect(text).toContain('Alibaba has formed an alliance with Vodafone.');
     expect(text).toContain('— Alibaba punta all’Europa · Europa · paragraph 3 <https://example.com/articolo> (fact 4 of 20)');
     expect(text).toContain('• vodafone? (×2)');
-  });
-
-  it('escapes only &, < and >', () => {
-    expect(escapeMrkdwn('a & <b> *c*')).toBe('a &amp; &lt;b&gt; *c*');
   });
 });

@@ -5,25 +5,17 @@
  */
 import type { Digest, QuestionCount } from '../../digest/compose';
 import { digestStrings } from '../../strings/digest';
+import { escapeSlackText, escapeSlackUrl, isLinkableUrl } from '../escape';
+import { LIMITS, truncateText } from './limits';
 import type { KnownBlock, SlackMessage } from './message';
 
-export const BLOCK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150, contextElementText: 2000, fallbackText: 3000 } as const;
 const MAX_LISTED_DOCUMENTS = 10;
 const MAX_QUESTION_CHARS = 280;
 
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
-}
-
 /** A link only for plain http(s) URLs that cannot break out of `<url|label>`. */
 function link(url: string | null, label: string): string {
-  const safeLabel = escapeMrkdwn(label).replace(/\|/g, '¦');
-  if (url && /^https?:\/\/[^\s<>|]+$/.test(url)) return `<${url}|${safeLabel}>`;
+  const safeLabel = escapeSlackText(label).replace(/\|/g, '¦');
+  if (url && isLinkableUrl(url)) return `<${escapeSlackUrl(url)}|${safeLabel}>`;
   return safeLabel;
 }
 
@@ -35,62 +27,62 @@ function blockQuote(text: string): string {
 }
 
 function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, BLOCK_LIMITS.sectionText) } };
+  return { type: 'section', text: { type: 'mrkdwn', text: truncateText(text, LIMITS.sectionText) } };
 }
 
 function context(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, BLOCK_LIMITS.contextElementText) }] };
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncateText(text, LIMITS.contextText) }] };
 }
 
 function questionList(questions: QuestionCount[]): string {
-  return questions.map((q) => digestStrings.questionLine(escapeMrkdwn(truncate(q.text.replace(/\s+/g, ' ').trim(), MAX_QUESTION_CHARS)), q.count)).join('\n');
+  return questions.map((q) => digestStrings.questionLine(escapeSlackText(truncateText(q.text.replace(/\s+/g, ' ').trim(), MAX_QUESTION_CHARS)), q.count)).join('\n');
 }
 
 /** Fits a title and list lines into one section, dropping the lines that do not fit. */
 function listSection(title: string, lines: string[]): KnownBlock {
   let text = title;
   for (const line of lines) {
-    if (text.length + 1 + line.length > BLOCK_LIMITS.sectionText) break;
+    if (text.length + 1 + line.length > LIMITS.sectionText) break;
     text += `\n${line}`;
   }
   return section(text);
 }
 
 export function renderDigestBlocks(digest: Digest, options: { preview?: boolean } = {}): SlackMessage {
-  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: truncate(digestStrings.header(digest.date), BLOCK_LIMITS.headerText), emoji: true } }];
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: truncateText(digestStrings.header(digest.date), LIMITS.headerText), emoji: true } }];
   if (options.preview) blocks.push(context(digestStrings.previewNote(digest.date)));
 
   if (digest.fact) {
     const { fact, document } = digest.fact;
-    const title = `*${escapeMrkdwn(fact.topic ? digestStrings.factTopic(fact.topic) : digestStrings.factTitle)}*`;
-    const translation = `_${escapeMrkdwn(fact.translation)}_`;
+    const title = `*${escapeSlackText(fact.topic ? digestStrings.factTopic(fact.topic) : digestStrings.factTitle)}*`;
+    const translation = `_${escapeSlackText(fact.translation)}_`;
     // The quote is what gets cut when a curated fact is very long: title and rendering stay whole.
-    const room = BLOCK_LIMITS.sectionText - title.length - Math.min(translation.length, 1000) - 4;
-    const quote = blockQuote(truncate(escapeMrkdwn(fact.quote), Math.max(200, room)));
-    blocks.push(section(`${title}\n${quote}\n${truncate(translation, 1000)}`));
+    const room = LIMITS.sectionText - title.length - Math.min(translation.length, 1000) - 4;
+    const quote = blockQuote(truncateText(escapeSlackText(fact.quote), Math.max(200, room)));
+    blocks.push(section(`${title}\n${quote}\n${truncateText(translation, 1000)}`));
     const citation = digestStrings.citation(document?.title ?? fact.documentId, fact.section, fact.paragraph);
     blocks.push(context(`${link(document?.url ?? null, citation)} · ${digestStrings.factPosition(digest.fact.position, digest.fact.cycleLength)}`));
   } else {
-    blocks.push(section(escapeMrkdwn(digestStrings.noFacts)));
+    blocks.push(section(escapeSlackText(digestStrings.noFacts)));
   }
 
   if (digest.newDocuments.length > 0) {
     const count = digest.newDocuments.length;
     const title = `*${digest.firstDigest ? digestStrings.firstDigestDocumentsTitle(count) : digestStrings.newDocumentsTitle(count)}*`;
-    const listed = digest.newDocuments.slice(0, MAX_LISTED_DOCUMENTS).map((d) => `• ${link(d.url, truncate(d.title, 200))}${d.publisher ? ` (${escapeMrkdwn(truncate(d.publisher, 80))})` : ''}`);
+    const listed = digest.newDocuments.slice(0, MAX_LISTED_DOCUMENTS).map((d) => `• ${link(d.url, truncateText(d.title, 200))}${d.publisher ? ` (${escapeSlackText(truncateText(d.publisher, 80))})` : ''}`);
     if (count > MAX_LISTED_DOCUMENTS) listed.push(digestStrings.moreDocuments(count - MAX_LISTED_DOCUMENTS));
     blocks.push({ type: 'divider' }, listSection(title, listed));
   }
 
   if (digest.questions) {
     const { questions } = digest;
-    blocks.push({ type: 'divider' }, section(`*${escapeMrkdwn(digestStrings.questionsTitle(questions.date, questions.total))}*`));
+    blocks.push({ type: 'divider' }, section(`*${escapeSlackText(digestStrings.questionsTitle(questions.date, questions.total))}*`));
     if (questions.mostAsked.length > 0) blocks.push(listSection(`*${digestStrings.mostAskedTitle}*`, questionList(questions.mostAsked).split('\n')));
-    if (questions.unanswered.length > 0) blocks.push(listSection(`*${escapeMrkdwn(digestStrings.unansweredTitle)}*`, questionList(questions.unanswered).split('\n')));
+    if (questions.unanswered.length > 0) blocks.push(listSection(`*${escapeSlackText(digestStrings.unansweredTitle)}*`, questionList(questions.unanswered).split('\n')));
   }
 
   blocks.push(context(digestStrings.footer));
 
   const factLine = digest.fact ? digest.fact.fact.translation : null;
-  return { text: truncate(escapeMrkdwn(digestStrings.fallback(digest.date, factLine)), BLOCK_LIMITS.fallbackText), blocks: blocks.slice(0, BLOCK_LIMITS.blocks) };
+  return { text: truncateText(escapeSlackText(digestStrings.fallback(digest.date, factLine)), LIMITS.fallbackText), blocks: blocks.slice(0, LIMITS.blocksPerMessage) };
 }
