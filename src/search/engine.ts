@@ -218,7 +218,8 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
         const anchored = anchoredPhrase || specificConcepts >= 2;
         const weighed = anchored ? totalImportance - missedGeneral * (1 - GENERAL_MISS_SHARE) : totalImportance;
         coverage = satisfied / weighed;
-        // Everyday words alone ("lunch today") are no evidence, unless several of them meet in one record.
+        // Everyday words alone ("lunch today", "something interesting") are no evidence, unless several of
+        // them meet in one record: a bot about the news answers the news' topics, not the words around them.
         const evidence = topicalMatch || matchedConcepts >= 2;
         const relevant = evidence && (coverage > floor || (coverage > floor - CO_OCCURRENCE_MARGIN && specificConcepts >= 2));
         coverageByMatch.set(matched, relevant ? coverage : 0);

@@ -161,6 +161,9 @@ describe('everyday words and anchors', () => {
     const withToday = createSearchIndex(knowledge);
     expect(withToday.search("what's for lunch today")).toEqual([]);
     expect(withToday.search('customers today')[0]?.id).toBe(`${DOC_ID}#p6s1`);
+    // Not even when the everyday word is the whole question: it names no topic.
+    expect(withToday.search('today')).toEqual([]);
+    expect(withToday.search('more news today')).toEqual([]);
   });
 });
 
