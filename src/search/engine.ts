@@ -1,7 +1,9 @@
 /**
  * The search engine: a BM25 inverted index over curated facts and passages (see scorers.ts), queried
  * with a plan of exact words, typo corrections, prefix relatives and glossary synonyms (plan.ts),
- * then filtered by a relevance floor on how much of the question each record answers.
+ * then filtered by a relevance floor on how much of the question each record answers (everyday words
+ * weighing less beside a strong anchor, and never making an answer alone), and finally re-ranked with a
+ * bonus for the question's words found side by side in a record's own wording.
  */
 import type { Fact, KnowledgeBase, Passage } from '../knowledge/types';
 import { isCommonEnglishWord } from './english-words';
@@ -48,8 +50,9 @@ const SPECIFIC_IMPORTANCE = 0.65;
 /**
  * Where a record matches a strong anchor of the question (a glossary phrase of several words, or two
  * specific concepts), an everyday word of the question that the knowledge base never uses ("which
- * *country*", "la *città*") counts this share of its importance: the anchor already shows what the question is about.
- * Without an anchor it counts in full, so "what *time* is it in Dubai" is not about Dubai's data centre.
+ * *country*", "la *città*") counts this share of its importance: the anchor already shows what the
+ * question is about. Without an anchor it counts in full, so "what *time* is it in Dubai" is not about
+ * Dubai's data centre.
  */
 const GENERAL_MISS_SHARE = 0.35;
 /**
