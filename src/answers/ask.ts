@@ -1,9 +1,11 @@
 /**
  * The one function front ends call: a question in, cited answers out. Pure over its dependencies.
  */
+import { normalizeWhitespace } from '../knowledge/text';
 import type { Fact, KnowledgeBase, KnowledgeDocument, Passage } from '../knowledge/types';
 import type { SearchHit, SearchIndex } from '../search/types';
-import type { Answer, AnswerResult, Ask, Citation } from './types';
+import { citationFor } from './citation';
+import type { Answer, AnswerResult, Ask } from './types';
 
 export const DEFAULT_MAX_QUESTION_LENGTH = 500;
 export const DEFAULT_RESULT_LIMIT = 5;
@@ -19,18 +21,6 @@ export function makeAsk({ knowledge, index, maxQuestionLength = DEFAULT_MAX_QUES
   const facts = new Map<string, Fact>(knowledge.facts.map((fact) => [fact.id, fact]));
   const passages = new Map<string, Passage>(knowledge.passages.map((passage) => [passage.id, passage]));
   const documents = new Map<string, KnowledgeDocument>(knowledge.documents.map((document) => [document.id, document]));
-
-  const citationFor = (documentId: string, section: string | null, paragraph: number): Citation => {
-    const document = documents.get(documentId);
-    return {
-      id: documentId,
-      title: document?.title ?? documentId,
-      url: document?.url ?? null,
-      section: section ?? null,
-      // Paragraph 0 is the title, which is not a body paragraph: the citation then names no paragraph.
-      paragraph: Number.isInteger(paragraph) && paragraph >= 1 ? paragraph : null,
-    };
-  };
 
   return (question, options) => {
     const { query, truncated } = prepareQuestion(question, maxQuestionLength);
@@ -50,20 +40,20 @@ export function makeAsk({ knowledge, index, maxQuestionLength = DEFAULT_MAX_QUES
         const fact = facts.get(hit.id);
         if (!fact) continue;
         results.push({
-          quote: normaliseWhitespace(fact.quote),
-          translation: fact.translation ? normaliseWhitespace(fact.translation) : null,
+          quote: normalizeWhitespace(fact.quote),
+          translation: fact.translation ? normalizeWhitespace(fact.translation) : null,
           score: hit.score,
-          source: citationFor(fact.documentId, fact.section, fact.paragraph),
+          source: citationFor(documents.get(fact.documentId), fact),
           factId: fact.id,
         });
       } else {
         const passage = passages.get(hit.id);
         if (!passage) continue;
         results.push({
-          quote: normaliseWhitespace(passage.text),
+          quote: normalizeWhitespace(passage.text),
           translation: null,
           score: hit.score,
-          source: citationFor(passage.documentId, passage.section, passage.paragraph),
+          source: citationFor(documents.get(passage.documentId), passage),
           factId: null,
         });
       }
@@ -81,10 +71,6 @@ export function prepareQuestion(question: unknown, max: number): { query: string
   const characters = Array.from(text.slice(0, max * 2 + 1));
   if (characters.length <= max && text.length <= max * 2) return { query: text, truncated: false };
   return { query: characters.slice(0, max).join('').trim(), truncated: true };
-}
-
-export function normaliseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function normaliseLimit(limit: unknown): number {

@@ -4,6 +4,8 @@
  * again (by cron, or by hand after a failure) delivers only what is missing. The whole round stays
  * within a time budget so the command ends within a minute even when Slack keeps failing.
  */
+import { messageToText } from '../console/render-text';
+import { renderDigestBlocks } from '../slack/blocks/digest';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { KnowledgeBase } from '../knowledge/types';
@@ -13,7 +15,6 @@ import { deliverSubscriptionDigest, pendingRetryAfter, type DigestDeliveryContex
 import { composeDigest } from './compose';
 import { realSleep, silentLogger, type DeliveryOutcome, type DigestLogger, type RetryPolicy, type Sleep, type WebClient } from './deliver';
 import { effectiveSubscriptions, newOwnerId } from './subscriptions';
-import { renderDigestText } from './text';
 import { localDate } from './time';
 
 /**
@@ -71,7 +72,7 @@ function printDryRun(options: RunDigestOnceOptions, subscriptions: Subscription[
   for (const s of subscriptions) {
     const digest = composeDigest({ date, channelId: s.channelId, timeZone: s.timeZone, knowledge: options.knowledge, store: options.store });
     options.write(digestStrings.cli.dryRunHeader(s.channelId, date));
-    options.write(renderDigestText(digest));
+    options.write(messageToText(renderDigestBlocks(digest)));
     options.write('');
   }
   return { date, outcomes: [], exitCode: 0 };

@@ -22,7 +22,6 @@ export const digestStrings = {
   factTopic: (topic: string) => `Fact of the day: ${topic}`,
   factPosition: (position: number, length: number) => `fact ${position} of ${length}`,
   noFacts: 'No curated facts yet: add some to knowledge/*.facts.yaml and they will rotate here.',
-  citation: (title: string, section: string | null, paragraph: number) => `${title}${section ? ` · ${section}` : ''} · paragraph ${paragraph}`,
   newDocumentsTitle: (count: number) => `New in the knowledge base (${count})`,
   firstDigestDocumentsTitle: (count: number) => `In the knowledge base (${count} document${count === 1 ? '' : 's'})`,
   moreDocuments: (count: number) => `…and ${count} more`,

@@ -1,5 +1,5 @@
 import type { Digest } from '../../src/digest/compose';
-import { renderDigestText } from '../../src/digest/text';
+import { messageToText } from '../../src/console/render-text';
 import { renderDigestBlocks } from '../../src/slack/blocks/digest';
 import { LIMITS } from '../../src/slack/blocks/limits';
 import type { KnownBlock } from '../../src/slack/blocks/message';
@@ -49,7 +49,7 @@ describe('renderDigestBlocks', () => {
     expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Alibaba cloud digest · Tuesday 1 December 2026', emoji: true } });
     const all = message.blocks.flatMap(textsOf).join('\n');
     expect(all).toContain('*Fact of the day: Vodafone alliance*\n>Alibaba ha stretto un’alleanza con Vodafone.\n_Alibaba has formed an alliance with Vodafone._');
-    expect(all).toContain('<https://example.com/articolo|Alibaba punta all’Europa · Europa · paragraph 3> · fact 4 of 20');
+    expect(all).toContain('*Alibaba punta all’Europa* · section “Europa” · paragraph 3 · <https://example.com/articolo|Open the source> · fact 4 of 20');
     expect(all).toContain('New in the knowledge base (1)');
     expect(all).toContain('• vodafone? (×2)');
     expect(all).toContain('No answer found');
@@ -110,13 +110,21 @@ describe('renderDigestBlocks', () => {
   });
 });
 
-describe('renderDigestText', () => {
+describe('the digest as text (console preview and --dry-run)', () => {
   it('prints the same content as readable text', () => {
-    const text = renderDigestText(digest());
+    const text = messageToText(renderDigestBlocks(digest()));
     expect(text).toContain('Alibaba cloud digest · Tuesday 1 December 2026');
-    expect(text).toContain('“Alibaba ha stretto un’alleanza con Vodafone.”');
+    expect(text).toContain('> Alibaba ha stretto un’alleanza con Vodafone.');
     expect(text).toContain('Alibaba has formed an alliance with Vodafone.');
-    expect(text).toContain('— Alibaba punta all’Europa · Europa · paragraph 3 <https://example.com/articolo> (fact 4 of 20)');
+    expect(text).toContain('Alibaba punta all’Europa · section “Europa” · paragraph 3');
+    expect(text).toContain('fact 4 of 20');
     expect(text).toContain('• vodafone? (×2)');
+  });
+
+  it('cites a fact quoted from the title without a paragraph number', () => {
+    const titleFact = makeFact('headline', document.id, { quote: 'Alibaba punta all’Europa', translation: 'Alibaba aims at Europe', section: null, paragraph: 0 });
+    const text = messageToText(renderDigestBlocks(digest({ fact: { fact: titleFact, document, cycle: 1, position: 1, cycleLength: 20 } })));
+    expect(text).toContain('Alibaba punta all’Europa · ');
+    expect(text).not.toMatch(/paragraph 0/);
   });
 });

@@ -3,9 +3,11 @@
  * characters, header ≤ 150), with fallback text. Questions are user text and knowledge text may hold
  * anything, so both are escaped (&, <, >) before they reach mrkdwn.
  */
+import { citationFor } from '../../answers/citation';
 import type { Digest, QuestionCount } from '../../digest/compose';
 import { digestStrings } from '../../strings/digest';
 import { escapeSlackText, escapeSlackUrl, isLinkableUrl } from '../escape';
+import { renderCitation } from './answer';
 import { LIMITS, truncateText } from './limits';
 import type { KnownBlock, SlackMessage } from './message';
 
@@ -60,8 +62,7 @@ export function renderDigestBlocks(digest: Digest, options: { preview?: boolean 
     const room = LIMITS.sectionText - title.length - Math.min(translation.length, 1000) - 4;
     const quote = blockQuote(truncateText(escapeSlackText(fact.quote), Math.max(200, room)));
     blocks.push(section(`${title}\n${quote}\n${truncateText(translation, 1000)}`));
-    const citation = digestStrings.citation(document?.title ?? fact.documentId, fact.section, fact.paragraph);
-    blocks.push(context(`${link(document?.url ?? null, citation)} · ${digestStrings.factPosition(digest.fact.position, digest.fact.cycleLength)}`));
+    blocks.push(context(`${renderCitation(citationFor(document, fact))} · ${digestStrings.factPosition(digest.fact.position, digest.fact.cycleLength)}`));
   } else {
     blocks.push(section(escapeSlackText(digestStrings.noFacts)));
   }
