@@ -73,7 +73,8 @@ export interface LoadConfigOptions {
   cwd?: string;
   /**
    * `app` (default): the bot, whose Slack variables must make a whole mode.
-   * `web-api`: one-shot commands (the digest) that only call the Web API, so a bot token is enough.
+   * `web-api`: the command-line tools (digest, ask, knowledge:check, bench), which at most call the Web API:
+   *   a bot token is enough, and no Slack variable is required.
    */
   purpose?: 'app' | 'web-api';
 }

@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
+import dotenv from 'dotenv';
 import { makeAsk } from '../answers/ask';
 import type { Answer, Ask } from '../answers/types';
 import { ConfigError, loadConfig } from '../config';
@@ -114,7 +115,7 @@ function buildAsk(knowledgeDir: string, warn: (line: string) => void): Ask {
 
 function resolveKnowledgeDir(command: AskCommand): string {
   if (command.knowledgeDir) return command.knowledgeDir;
-  return loadConfig(process.env).knowledgeDir;
+  return loadConfig(process.env, { purpose: 'web-api' }).knowledgeDir;
 }
 
 async function main(args: string[]): Promise<number> {
@@ -158,6 +159,8 @@ async function main(args: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // .env may set KNOWLEDGE_DIR; variables already in the environment win.
+  dotenv.config({ quiet: true });
   // A closed pipe (e.g. `| head`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);

@@ -203,7 +203,7 @@ function main(args: string[]): number {
   log(benchStrings.method(WARMUP_QUERIES));
   log('');
 
-  const knowledgeDir = loadConfig(process.env).knowledgeDir;
+  const knowledgeDir = loadConfig(process.env, { purpose: 'web-api' }).knowledgeDir;
   const results: Measurement[] = [];
   for (const passages of sizes) {
     for (const engine of engines) {

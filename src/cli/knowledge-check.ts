@@ -4,6 +4,7 @@
  * problem, 2 on a usage or configuration error.
  */
 import path from 'node:path';
+import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from '../config';
 import { loadKnowledgeBase } from '../knowledge/load';
 import { knowledgeStrings } from '../strings/knowledge';
@@ -72,6 +73,8 @@ export function runKnowledgeCheck(args: string[], io: KnowledgeCheckIo): number 
 }
 
 if (require.main === module) {
+  // .env may set KNOWLEDGE_DIR; variables already in the environment win.
+  dotenv.config({ quiet: true });
   process.exitCode = runKnowledgeCheck(process.argv.slice(2), {
     env: process.env,
     cwd: process.cwd(),
