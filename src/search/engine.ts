@@ -35,9 +35,13 @@ export interface SearchIndexWithStats extends SearchIndex {
 
 /**
  * Field weights. A fact's English rendering and keywords are written for searchers, so they count as
- * much as its quote; the passage text field only exists on bare sentences.
+ * much as its quote; the passage text field only exists on bare sentences. The section field holds the
+ * heading a record stands under: a reader who types a heading ("oltre l'Europa") wants that section's
+ * facts, and its words count for coverage like any other; but a heading only names a topic, so its
+ * weight is low enough that the sentence which says the words itself always ranks above the records
+ * that merely sit under them.
  */
-const FIELD_BOOSTS: FieldBoosts = { quote: 1, translation: 1, keywords: 1.2, topic: 0.8, text: 1 };
+const FIELD_BOOSTS: FieldBoosts = { quote: 1, translation: 1, keywords: 1.2, topic: 0.8, text: 1, section: 0.25 };
 /**
  * The relevance floor's second chance: a record that satisfies two specific concepts of the question
  * (each found nearly as asked, and not among the most common words) is evidence of relevance even when
@@ -63,6 +67,12 @@ const GENERAL_MISS_SHARE = 0.35;
 const ADJACENCY_BONUS = 0.6;
 /** Records re-ranked with the adjacency bonus: the best this many by BM25 and coverage. */
 const ADJACENCY_CANDIDATES = 40;
+/**
+ * Coverage credit of a question word found only in the heading a record stands under, as a share of the
+ * same word in the record's own text: enough for a whole heading to find its section, not enough for a
+ * heading word to carry a record that answers nothing else of the question; never a strong match.
+ */
+const CONTEXT_CREDIT = 0.6;
 /** A heading or title restates a topic without answering anything. */
 const HEADING_FACTOR = 0.5;
 /** Queries longer than this are cut before analysis (the ask front end already cuts at 500). */
@@ -127,6 +137,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
       // Keywords are written one by one, so an all-capitals keyword ("US", "IT") is an acronym.
       ['keywords', (fact.keywords ?? []).join(' \n '), 'always'],
       ['topic', fact.topic ?? '', 'mixedCase'],
+      ['section', fact.section ?? '', 'mixedCase'],
     ]);
   }
 
@@ -149,7 +160,10 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     }
     // Paragraph 0 is the title; any sentence of the title or of a section heading is a heading.
     const heading = passage.paragraph < 1 || (headingsByDocument.get(passage.documentId) ?? []).some((title) => title.includes(text));
-    addRecord({ kind: 'passage', id: passage.id, place: placeOf(passage), heading, ownTexts: [passage.text ?? ''] }, [['text', passage.text ?? '', 'mixedCase']]);
+    addRecord({ kind: 'passage', id: passage.id, place: placeOf(passage), heading, ownTexts: [passage.text ?? ''] }, [
+      ['text', passage.text ?? '', 'mixedCase'],
+      ['section', passage.section ?? '', 'mixedCase'],
+    ]);
   }
 
   const scorer = buildScorer(options.scorer ?? 'compact', fieldsList, FIELD_BOOSTS);
@@ -181,60 +195,78 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     if (typeof query !== 'string') return [];
     const limit = clampLimit(searchOptions?.limit);
     const { slots, sequence } = plan(query);
-    const totalImportance = slots.reduce((sum, slot) => sum + slot.importance, 0);
-    if (slots.length === 0 || !(totalImportance > 0)) return [];
+    if (slots.length === 0) return [];
 
     const { terms, weights } = queryTerms(slots, vocabulary);
     if (terms.length === 0) return [];
     const termIndex = new Map(terms.map((term, i) => [term, i]));
-    const compiledSlots = slots.map((slot) => {
-      const alternatives = slot.alternatives.map((alternative) => ({
-        weight: alternative.weight,
-        bits: alternative.terms.map((term) => BIT[termIndex.get(term) ?? -1] ?? 0),
-      }));
-      // An everyday word that no record can satisfy: the knowledge base never uses it in any form.
-      const unused = slot.general && !alternatives.some((alternative) => alternative.bits.every((bit) => bit > 0));
-      return { importance: slot.importance, general: slot.general, unused, phrase: slot.phrase, alternatives };
+    // A concept in most records ("Alibaba") neither requires nor proves anything beside more specific
+    // ones; a question of nothing else keeps it, so that it still finds something.
+    const informative = slots.some((slot) => !slot.ubiquitous) ? slots.filter((slot) => !slot.ubiquitous) : slots;
+    const totalImportance = informative.reduce((sum, slot) => sum + slot.importance, 0);
+    if (!(totalImportance > 0)) return [];
+    const compiledSlots = informative.map((slot) => {
+      const alternatives = slot.alternatives
+        .map((alternative) => ({
+          credit: alternative.credit ?? alternative.weight,
+          bits: alternative.terms.map((term) => BIT[termIndex.get(term) ?? -1] ?? 0),
+        }))
+        .sort((a, b) => b.credit - a.credit);
+      // An everyday word, or a number, that no record can satisfy: the knowledge base never uses it in any form.
+      const unsatisfiable = !alternatives.some((alternative) => alternative.bits.every((bit) => bit > 0));
+      const unused = (slot.general || slot.numeric) && unsatisfiable;
+      return { importance: slot.importance, general: slot.general, frame: slot.frame && slot.general, unused, phrase: slot.phrase, alternatives };
     });
     // Records that contain the same query terms have the same coverage: compute it once per combination.
     // A record below the floor is relevant (coverage kept) or not (coverage 0).
-    const coverageByMatch = new Map<number, number>();
-    const coverageOf = (matched: number): number => {
-      let coverage = coverageByMatch.get(matched);
+    const coverageByMatch = new Map<string, number>();
+    const coverageOf = (matched: number, own: number): number => {
+      const key = matched === own ? `${matched}` : `${matched}/${own}`;
+      let coverage = coverageByMatch.get(key);
       if (coverage === undefined) {
         let satisfied = 0;
         let specificConcepts = 0;
         let matchedConcepts = 0;
         let topicalMatch = false;
         let anchoredPhrase = false;
-        let missedGeneral = 0;
-        for (const slot of compiledSlots) {
-          const credit = slotCredit(slot.alternatives, matched);
+        const credits = compiledSlots.map((slot) => slotCredit(slot.alternatives, matched, own));
+        compiledSlots.forEach((slot, i) => {
+          const credit = credits[i]!;
           satisfied += slot.importance * credit;
           if (credit > 0) matchedConcepts += 1;
           if (credit > 0 && !slot.general) topicalMatch = true;
-          if (slot.unused) missedGeneral += slot.importance;
           const strong = credit >= STRONG_CREDIT && !slot.general;
           if (strong && slot.importance >= SPECIFIC_IMPORTANCE) specificConcepts += 1;
           if (strong && slot.phrase) anchoredPhrase = true;
-        }
+        });
         const anchored = anchoredPhrase || specificConcepts >= 2;
-        const weighed = anchored ? totalImportance - missedGeneral * (1 - GENERAL_MISS_SHARE) : totalImportance;
-        coverage = satisfied / weighed;
+        // Beside a strong anchor, an everyday word the knowledge base never uses counts less. An everyday
+        // verb or modifier the record lacks only frames a question about its concept, so for the floor one
+        // specific concept is anchor enough for it; ranking keeps counting it, so the record that has the
+        // word ("the *biggest* companies") still ranks above the one that lacks it.
+        let generalDiscount = 0;
+        let frameDiscount = 0;
+        compiledSlots.forEach((slot, i) => {
+          if (anchored && slot.unused) generalDiscount += slot.importance;
+          else if (slot.frame && credits[i] === 0 && specificConcepts >= 1) frameDiscount += slot.importance;
+        });
+        const missShare = 1 - GENERAL_MISS_SHARE;
+        coverage = satisfied / (totalImportance - generalDiscount * missShare);
+        const floorCoverage = satisfied / (totalImportance - (generalDiscount + frameDiscount) * missShare);
         // Everyday words alone ("lunch today", "something interesting") are no evidence, unless several of
         // them meet in one record: a bot about the news answers the news' topics, not the words around them.
         const evidence = topicalMatch || matchedConcepts >= 2;
-        const relevant = evidence && (coverage > floor || (coverage > floor - CO_OCCURRENCE_MARGIN && specificConcepts >= 2));
-        coverageByMatch.set(matched, relevant ? coverage : 0);
+        const relevant = evidence && (floorCoverage > floor || (floorCoverage > floor - CO_OCCURRENCE_MARGIN && specificConcepts >= 2));
         coverage = relevant ? coverage : 0;
+        coverageByMatch.set(key, coverage);
       }
       return coverage;
     };
 
     const keep = Math.max(limit * 3 + 10, ADJACENCY_CANDIDATES);
     const best = new TopScores(keep);
-    scorer.collect(terms, weights, (recordIndex, bm25, matched) => {
-      const coverage = coverageOf(matched);
+    scorer.collect(terms, weights, (recordIndex, bm25, matched, own) => {
+      const coverage = coverageOf(matched, own);
       if (!(coverage > 0)) return;
       const record = records[recordIndex];
       if (!record) return;
@@ -344,16 +376,26 @@ function adjacentPairs(sequence: string[][], texts: string[]): number {
   return found;
 }
 
-/** Credit for a concept: its best alternative found, a phrase found in part counting half its share. */
-function slotCredit(alternatives: Array<{ weight: number; bits: number[] }>, matched: number): number {
+/**
+ * Credit for a concept: its best alternative found, a phrase found in part counting half its share, and
+ * a term found only in a record's context (the heading it stands under) CONTEXT_CREDIT of a term found
+ * in the record's own words.
+ */
+function slotCredit(alternatives: Array<{ credit: number; bits: number[] }>, matched: number, own: number): number {
   let credit = 0;
   for (const alternative of alternatives) {
-    if (alternative.weight <= credit) break; // sorted by weight: nothing better follows
+    if (alternative.credit <= credit) break; // sorted by credit: nothing better follows
     let found = 0;
-    for (const bit of alternative.bits) if (bit > 0 && hasBit(matched, bit)) found += 1;
+    let worth = 0;
+    for (const bit of alternative.bits) {
+      if (bit > 0 && hasBit(matched, bit)) {
+        found += 1;
+        worth += hasBit(own, bit) ? 1 : CONTEXT_CREDIT;
+      }
+    }
     if (found === 0) continue;
-    const share = found === alternative.bits.length ? 1 : (0.5 * found) / alternative.bits.length;
-    credit = Math.max(credit, alternative.weight * share);
+    const share = found === alternative.bits.length ? worth / found : (0.5 * worth) / alternative.bits.length;
+    credit = Math.max(credit, alternative.credit * share);
   }
   return credit;
 }

@@ -5,7 +5,7 @@
  *
  * - such a word, when the knowledge base never uses it ("which *country*", "in quale *città*"), counts
  *   less against a record that matches a strong anchor of the question (a glossary phrase, or two
- *   specific words);
+ *   specific words; for an everyday verb, one specific word is enough: see EVERYDAY_VERBS);
  * - a record needs at least one matched word that is not of this list: everyday words alone
  *   ("what's for lunch today") never make an answer;
  * - such a word is spelt as intended: it is never "corrected" to a vocabulary word ("lunch" is not
@@ -28,10 +28,6 @@ food lunch dinner breakfast meal eat eating drink coffee tea water pizza bread r
 game games play playing sport sports football soccer music song movie movies film tv show
 car cars bus train trip travel holiday vacation map maps direction directions station airport
 money cash joke jokes funny fun love life world help idea ideas reason problem problems fact facts case example
-pick picked choose chose chosen decide decided plan planned plans use used using try tried work
-works worked working call called ask asked keep kept put leave left bring brought turn move moved
-come comes came coming begin began begun become became seem seemed feel felt think thought mean
-meant buy bought pay paid cost win won lose lost run ran walk open close
 first second third last next previous current recent future past
 `;
 
@@ -49,15 +45,50 @@ cibo pranzo cena colazione pasto mangiare bere caffe acqua pizza pane ricetta cu
 gioco giochi giocare sport calcio musica canzone film televisione
 macchina auto treno viaggio viaggi vacanza vacanze mappa mappe direzione indicazioni stazione aeroporto
 soldi denaro barzelletta barzellette scherzo vita aiuto idea idee motivo problema problemi fatto fatti caso esempio
-scegliere scelta decidere deciso piano piani usare usato provare lavoro lavorare chiamare chiedere
-tenere mettere lasciare portare girare muovere venire viene venuto iniziare diventare sembrare sentire
-pensare significa comprare pagare costa vincere perdere correre camminare vale valere
+piano piani lavoro scelta
 primo prima secondo seconda terzo ultimo ultima prossimo prossima precedente attuale recente passato
 zero uno due tre quattro cinque sei sette otto nove dieci venti cento mille
+`;
+
+/**
+ * Everyday verbs: what someone does, not what the question is about ("what are they *building* in
+ * Japan", "why does the cloud *matter*", "which country did they *pick*"). They are everyday words too;
+ * in addition, one specific concept matched in full is anchor enough to discount such a verb when the
+ * knowledge base never uses it, because the verb only frames a question about that concept. Nouns of
+ * daily life are different: "what *time* is it in Dubai" asks about the time, not about Dubai.
+ */
+const ENGLISH_VERBS = `
+pick picks picked picking choose chooses chose chosen choosing decide decides decided plan planned
+use uses used using try tries tried trying work works worked working call called ask asked keep kept put
+leave left bring brought turn move moves moved moving come comes came coming begin began begun become
+becomes became seem seemed feel felt think thought mean means meant buy bought pay paid cost win won lose
+lost run ran walk open close build builds building built construct constructs constructing constructed
+set sets setting put putting do doing done matter matters mattered count counts happen happens
+happened happening planning
+`;
+
+const ITALIAN_VERBS = `
+scegliere sceglie scelto decidere deciso usare usato provare lavorare chiamare chiedere
+tenere mettere lasciare portare girare muovere venire viene venuto iniziare diventare sembrare sentire
+pensare significa comprare pagare costa vincere perdere correre camminare vale valere costruire
+costruisce costruiscono costruendo costruito costruita stanno sta fanno fa fare facendo conta contano
+contare succede succedendo
 `;
 
 function toSet(...lists: string[]): ReadonlySet<string> {
   return new Set(lists.flatMap((list) => list.split(/\s+/)).filter(Boolean));
 }
 
-export const GENERAL_WORDS: ReadonlySet<string> = toSet(ENGLISH, ITALIAN);
+/**
+ * Everyday adjectives that qualify a concept rather than name one ("the *main* obstacle", "il problema
+ * più *grosso*"): like everyday verbs, one specific concept is anchor enough to discount them.
+ */
+const MODIFIERS = `
+big bigger biggest small smaller smallest large larger largest good better best bad worse worst great
+main major important different real whole full high low long short
+grande grandi piccolo piccola grosso grossa buono buona meglio migliore principale diverso
+`;
+
+/** Everyday verbs and modifiers: words that frame a question about a concept (see ENGLISH_VERBS). */
+export const FRAME_WORDS: ReadonlySet<string> = toSet(ENGLISH_VERBS, ITALIAN_VERBS, MODIFIERS);
+export const GENERAL_WORDS: ReadonlySet<string> = toSet(ENGLISH, ITALIAN, ENGLISH_VERBS, ITALIAN_VERBS);

@@ -8,7 +8,7 @@ import type { CompiledGlossary } from './glossary';
 import { findPhrases } from './glossary';
 import type { Token } from './normalize';
 import { isCommonEnglishWord } from './english-words';
-import { GENERAL_WORDS } from './general-words';
+import { FRAME_WORDS, GENERAL_WORDS } from './general-words';
 import { analyze } from './normalize';
 import type { TypoCorrector } from './typos';
 
@@ -21,6 +21,15 @@ export const WEIGHTS = {
   /** A longer indexed word that starts with the query word, or a shorter one the query word starts with. */
   prefix: 0.7,
 } as const;
+
+/**
+ * A typo correction is unambiguous when it is the only vocabulary word within reach and a rare, specific
+ * term (its rarity, as in `slotImportance`, at least this): the typed word can then be nothing else, and
+ * coverage counts it in full. Its ranking weight stays that of a correction, below the exact word.
+ */
+const UNAMBIGUOUS_MIN_RARITY = 0.3;
+/** A concept found in more than this share of the records is ubiquitous ("Alibaba" in a knowledge base about Alibaba). */
+const UBIQUITOUS_SHARE = 0.5;
 
 /** A question is planned on its first this-many meaningful words: beyond that it is a pasted text. */
 const MAX_MEANINGFUL_WORDS = 32;
@@ -38,7 +47,10 @@ const MAX_ABBREVIATION_LENGTH = 4;
 export interface Alternative {
   /** Index terms (stems) that must all occur for full credit; several for a phrase such as "server farm". */
   terms: string[];
+  /** Worth in ranking. */
   weight: number;
+  /** Worth in coverage, when it differs from `weight` (an unambiguous typo correction: see UNAMBIGUOUS_MIN_RARITY). */
+  credit?: number;
 }
 
 export interface Slot {
@@ -51,6 +63,15 @@ export interface Slot {
   general: boolean;
   /** The concept is a glossary phrase of several meaningful words ("server farm", "Singles Day"). */
   phrase: boolean;
+  /** Every word of the concept is an everyday verb or modifier ("building", "matter", "main"): see FRAME_WORDS. */
+  frame: boolean;
+  /** The concept is a number ("2023", "17"). */
+  numeric: boolean;
+  /**
+   * The concept's best form is in more than half of the records: it tells records apart no more than a
+   * stopword does, so beside more specific concepts it is neither evidence nor a requirement.
+   */
+  ubiquitous: boolean;
 }
 
 export interface QueryPlan {
@@ -85,7 +106,7 @@ interface Position {
   stopword: boolean;
   numeric: boolean;
   /** Stems this position may stand for, with the worth of each (its own stem first when known). */
-  readings: Array<{ stem: string; weight: number }>;
+  readings: Array<{ stem: string; weight: number; credit?: number }>;
 }
 
 export function planQuery(question: string, context: PlanContext): QueryPlan {
@@ -96,22 +117,26 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
     const numeric = /^\d+$/.test(token.surface);
     const known = isKnownStem(token.stem);
     // An unknown word keeps its own stem (its prefix relatives may still match) beside its corrections.
-    const readings = [{ stem: token.stem, weight: 1 }];
+    const readings: Position['readings'] = [{ stem: token.stem, weight: 1 }];
     if (!known && !token.stopword && !numeric) {
       const abbreviated = abbreviationInPhrase(tokens, index, glossary);
       if (abbreviated) readings.push({ stem: abbreviated, weight: WEIGHTS.corrected[1]! });
       // A real word is taken as written: "lunch" is lunch, not a mistyped "launch"; "shapes" are not "shares".
       const spelledAsMeant = GENERAL_WORDS.has(token.surface) || isCommonEnglishWord(token.surface);
       if (!spelledAsMeant) {
-        for (const correction of typos.correct(token.surface)) {
-          readings.push({ stem: context.stemOfWord(correction.word), weight: WEIGHTS.corrected[correction.distance] ?? 0 });
+        const corrections = typos.correct(token.surface);
+        for (const correction of corrections) {
+          const stem = context.stemOfWord(correction.word);
+          const weight = WEIGHTS.corrected[correction.distance] ?? 0;
+          const unambiguous = corrections.length === 1 && !GENERAL_WORDS.has(correction.word) && rarityOf(stem, vocabulary) >= UNAMBIGUOUS_MIN_RARITY;
+          readings.push(unambiguous ? { stem, weight, credit: 1 } : { stem, weight });
         }
       }
     }
     return { ...token, numeric, readings };
   });
 
-  const slots: Array<Slot & { numeric: boolean }> = [];
+  const slots: Slot[] = [];
   // For phrase matching a position reads as its best-known form: its own stem when indexed or in the
   // glossary, else its best typo correction.
   const best = (i: number): string => {
@@ -123,6 +148,11 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
     const stem = best(i);
     return positions[i]!.readings.find((reading) => reading.stem === stem)?.weight ?? 1;
   };
+  const creditOf = (i: number): number => {
+    const stem = best(i);
+    const reading = positions[i]!.readings.find((candidate) => candidate.stem === stem);
+    return reading?.credit ?? reading?.weight ?? 1;
+  };
   const phrases = findPhrases(glossary, positions.length, best).filter((match) =>
     positions.slice(match.start, match.end).some((position) => !position.stopword),
   );
@@ -131,13 +161,18 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
     const span = positions.slice(match.start, match.end);
     for (let i = match.start; i < match.end; i += 1) covered.add(i);
     let weight = 1;
-    for (let i = match.start; i < match.end; i += 1) if (!positions[i]!.stopword) weight = Math.min(weight, worth(i));
+    let credit = 1;
+    for (let i = match.start; i < match.end; i += 1) {
+      if (positions[i]!.stopword) continue;
+      weight = Math.min(weight, worth(i));
+      credit = Math.min(credit, creditOf(i));
+    }
     const own: string[] = [];
     for (let i = match.start; i < match.end; i += 1) if (!positions[i]!.stopword) own.push(best(i));
-    const alternatives: Alternative[] = [{ terms: own, weight }];
+    const alternatives: Alternative[] = [withCredit({ terms: own, weight }, credit)];
     for (const group of match.groups) {
       for (const term of glossary.groups[group] ?? []) {
-        if (term.terms.length > 0) alternatives.push({ terms: term.terms, weight: weight * WEIGHTS.synonym });
+        if (term.terms.length > 0) alternatives.push(withCredit({ terms: term.terms, weight: weight * WEIGHTS.synonym }, credit * WEIGHTS.synonym));
       }
     }
     const meaningful = span.filter((position) => !position.stopword);
@@ -145,23 +180,31 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
       makeSlot(span.map((position) => position.surface).join(' '), span.some((p) => p.numeric) && span.every((p) => p.numeric || p.stopword), alternatives, {
         general: meaningful.every((position) => GENERAL_WORDS.has(position.surface)),
         phrase: meaningful.length >= 2,
+        frame: meaningful.every((position) => FRAME_WORDS.has(position.surface)),
       }),
     );
   }
   positions.forEach((position, i) => {
     if (covered.has(i) || position.stopword) return;
-    const alternatives: Alternative[] = position.readings.map((reading) => ({ terms: [reading.stem], weight: reading.weight }));
+    const alternatives: Alternative[] = position.readings.map((reading) => withCredit({ terms: [reading.stem], weight: reading.weight }, reading.credit));
     if (!position.numeric) alternatives.push(...glossaryRelatives(best(i), worth(i), glossary));
-    slots.push(makeSlot(position.surface, position.numeric, alternatives, { general: GENERAL_WORDS.has(position.surface), phrase: false }));
+    slots.push(
+      makeSlot(position.surface, position.numeric, alternatives, {
+        general: GENERAL_WORDS.has(position.surface),
+        phrase: false,
+        frame: FRAME_WORDS.has(position.surface),
+      }),
+    );
   });
   for (const slot of slots) {
     addPrefixRelatives(slot, vocabulary);
-    slot.importance = slotImportance(slot.alternatives, slot.numeric, vocabulary);
+    slot.importance = slotImportance(slot.alternatives, slot.numeric, slot.phrase, vocabulary);
+    slot.ubiquitous = isUbiquitous(slot.alternatives, vocabulary);
   }
   const sequence = positions
     .filter((position) => !position.stopword)
     .map((position) => position.readings.filter((reading) => reading.weight >= WEIGHTS.corrected[1]!).map((reading) => reading.stem));
-  return { slots: slots.map(({ numeric: _numeric, ...slot }) => slot), sequence };
+  return { slots, sequence };
 }
 
 /**
@@ -187,9 +230,14 @@ function glossaryRelatives(stem: string, weight: number, glossary: CompiledGloss
   return relatives;
 }
 
-function makeSlot(text: string, numeric: boolean, alternatives: Alternative[], kind: { general: boolean; phrase: boolean }): Slot & { numeric: boolean } {
+function makeSlot(text: string, numeric: boolean, alternatives: Alternative[], kind: { general: boolean; phrase: boolean; frame: boolean }): Slot {
   const unique = dedupeAlternatives(alternatives.filter((alternative) => alternative.weight > 0 && alternative.terms.length > 0));
-  return { text, importance: 1, alternatives: unique, numeric, ...kind };
+  return { text, importance: 1, alternatives: unique, numeric, ubiquitous: false, ...kind };
+}
+
+/** The alternative with a coverage credit, when one is given and differs from its ranking weight. */
+function withCredit(alternative: Alternative, credit: number | undefined): Alternative {
+  return credit === undefined || credit === alternative.weight ? alternative : { ...alternative, credit };
 }
 
 /**
@@ -241,19 +289,38 @@ function abbreviationInPhrase(tokens: Token[], index: number, glossary: Compiled
 /**
  * How much a concept weighs in the relevance floor: between 0.5 (a word in every record, such as the
  * company's name) and 1 (a word found nowhere, which a relevant answer would have to contain), by the
- * rarity (IDF) of the best way to satisfy it. Numbers weigh half: they are often incidental ("in 2016").
+ * rarity (IDF) of the best way to satisfy it. A phrase of several words is rarer than each of its words:
+ * its words' rarities combine as independent chances (1 − Π(1 − rarity)), so "data center" weighs more
+ * than a single common word such as "Europe". A number the knowledge base has weighs half: it is often
+ * incidental ("in 2016"); a number found nowhere weighs in full, as any word found nowhere.
  */
-function slotImportance(alternatives: Alternative[], numeric: boolean, vocabulary: Vocabulary): number {
-  const maxIdf = idf(0, vocabulary.size);
+function slotImportance(alternatives: Alternative[], numeric: boolean, phrase: boolean, vocabulary: Vocabulary): number {
   // The most valuable way to satisfy the concept that the index can satisfy at all.
-  const primary = alternatives.find((alternative) => alternative.terms.every((term) => vocabulary.documentFrequency(term) > 0));
+  const primary = primaryAlternative(alternatives, vocabulary);
   let rarity = 1;
-  if (primary && maxIdf > 0) {
-    const rarest = Math.min(...primary.terms.map((term) => vocabulary.documentFrequency(term)));
-    rarity = idf(rarest, vocabulary.size) / maxIdf;
+  if (primary) {
+    const rarities = primary.terms.map((term) => rarityOf(term, vocabulary));
+    rarity = phrase && primary.terms.length >= 2 ? 1 - rarities.reduce((rest, r) => rest * (1 - r), 1) : Math.max(...rarities);
   }
   const importance = 0.5 + 0.5 * rarity;
-  return numeric ? importance / 2 : importance;
+  return numeric && primary ? importance / 2 : importance;
+}
+
+function primaryAlternative(alternatives: Alternative[], vocabulary: Vocabulary): Alternative | undefined {
+  return alternatives.find((alternative) => alternative.terms.every((term) => vocabulary.documentFrequency(term) > 0));
+}
+
+/** IDF of an indexed stem as a share of the IDF of a stem found nowhere: 0 (everywhere) to 1. */
+function rarityOf(stem: string, vocabulary: Vocabulary): number {
+  const maxIdf = idf(0, vocabulary.size);
+  return maxIdf > 0 ? idf(vocabulary.documentFrequency(stem), vocabulary.size) / maxIdf : 1;
+}
+
+function isUbiquitous(alternatives: Alternative[], vocabulary: Vocabulary): boolean {
+  const primary = primaryAlternative(alternatives, vocabulary);
+  if (!primary || vocabulary.size === 0) return false;
+  const rarest = Math.min(...primary.terms.map((term) => vocabulary.documentFrequency(term)));
+  return rarest > vocabulary.size * UBIQUITOUS_SHARE;
 }
 
 export function idf(documentFrequency: number, total: number): number {

@@ -13,8 +13,13 @@
  */
 import MiniSearch from 'minisearch';
 
-export const FIELD_NAMES = ['quote', 'translation', 'keywords', 'topic', 'text'] as const;
+export const FIELD_NAMES = ['quote', 'translation', 'keywords', 'topic', 'text', 'section'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
+/**
+ * Fields that say where a record stands rather than what it says (the heading it sits under): a term
+ * found only there is reported apart, so that coverage can count it as context, not as the record's words.
+ */
+export const CONTEXT_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>(['section']);
 /** Stems of each field of one record (absent or empty when the record lacks the field). */
 export type RecordFields = Partial<Record<FieldName, string[]>>;
 export type FieldBoosts = Record<FieldName, number>;
@@ -29,11 +34,12 @@ const D = 0.5;
 
 export interface TermScorer {
   /**
-   * Calls `visit(record, score, matched)` once per record containing at least one term, where
-   * `score` is the sum over contained terms of weight × BM25 and bit i of `matched` is set when the
-   * record contains `terms[i]`. At most MAX_QUERY_TERMS terms; unknown terms are ignored.
+   * Calls `visit(record, score, matched, own)` once per record containing at least one term, where
+   * `score` is the sum over contained terms of weight × BM25, bit i of `matched` is set when the
+   * record contains `terms[i]`, and bit i of `own` when it contains it outside the CONTEXT_FIELDS.
+   * At most MAX_QUERY_TERMS terms; unknown terms are ignored.
    */
-  collect(terms: readonly string[], weights: readonly number[], visit: (record: number, score: number, matched: number) => void): void;
+  collect(terms: readonly string[], weights: readonly number[], visit: (record: number, score: number, matched: number, own: number) => void): void;
 }
 
 export type ScorerKind = 'compact' | 'minisearch';
@@ -81,14 +87,18 @@ export function buildCompactScorer(records: RecordFields[], boosts: FieldBoosts)
   for (let t = 0; t < postingsPerTerm.length; t += 1) offsets[t + 1] = offsets[t]! + postingsPerTerm[t]!;
   const postingRecords = new Int32Array(offsets[postingsPerTerm.length]!);
   const postingFactors = new Float32Array(offsets[postingsPerTerm.length]!);
+  /** 1 where the record has the term outside the context fields. */
+  const postingOwn = new Uint8Array(offsets[postingsPerTerm.length]!);
   const fill = offsets.slice(0, postingsPerTerm.length);
 
   // Pass 2: each record's BM25 term-frequency factor per term, summed over fields with their boosts.
   const factors = new Map<number, number>();
+  const owned = new Set<number>();
   const frequencies = new Map<number, number>();
   for (let r = 0; r < count; r += 1) {
     const record = records[r]!;
     factors.clear();
+    owned.clear();
     FIELD_NAMES.forEach((field, f) => {
       const stems = record[field];
       if (!stems || stems.length === 0) return;
@@ -101,12 +111,14 @@ export function buildCompactScorer(records: RecordFields[], boosts: FieldBoosts)
       for (const [id, tf] of frequencies) {
         const factor = boosts[field] * (D + (tf * (K + 1)) / (tf + K * lengthNorm));
         factors.set(id, (factors.get(id) ?? 0) + factor);
+        if (!CONTEXT_FIELDS.has(field)) owned.add(id);
       }
     });
     for (const [id, factor] of factors) {
       const at = fill[id]!;
       postingRecords[at] = r;
       postingFactors[at] = factor;
+      postingOwn[at] = owned.has(id) ? 1 : 0;
       fill[id] = at + 1;
     }
   }
@@ -115,6 +127,7 @@ export function buildCompactScorer(records: RecordFields[], boosts: FieldBoosts)
   // Query-time buffers, reused: search is synchronous, so one query at a time uses them.
   const scores = new Float64Array(count);
   const matched = new Float64Array(count);
+  const own = new Float64Array(count);
   const touched = new Int32Array(count);
 
   return {
@@ -132,18 +145,20 @@ export function buildCompactScorer(records: RecordFields[], boosts: FieldBoosts)
           if (matched[record] === 0) touched[touchedCount++] = record;
           scores[record]! += weight * postingFactors[p]!;
           matched[record]! += bit;
+          if (postingOwn[p] === 1) own[record]! += bit;
         }
       }
       try {
         for (let i = 0; i < touchedCount; i += 1) {
           const record = touched[i]!;
-          visit(record, scores[record]!, matched[record]!);
+          visit(record, scores[record]!, matched[record]!, own[record]!);
         }
       } finally {
         for (let i = 0; i < touchedCount; i += 1) {
           const record = touched[i]!;
           scores[record] = 0;
           matched[record] = 0;
+          own[record] = 0;
         }
       }
     },
@@ -181,9 +196,14 @@ export function buildMiniSearchScorer(records: RecordFields[], boosts: FieldBoos
         // Used as a visitor; rejecting every result spares MiniSearch the sort of the whole list.
         filter: (result) => {
           let bits = 0;
-          for (const term of result.terms) bits += BIT[position.get(term) ?? 0]!;
+          let ownBits = 0;
+          for (const term of result.terms) {
+            const bit = BIT[position.get(term) ?? 0]!;
+            bits += bit;
+            if ((result.match[term] ?? []).some((field) => !CONTEXT_FIELDS.has(field as FieldName))) ownBits += bit;
+          }
           // MiniSearch multiplies by the number of query terms matched; the caller's coverage replaces that.
-          visit(result.id as number, result.score / Math.max(1, result.queryTerms.length), bits);
+          visit(result.id as number, result.score / Math.max(1, result.queryTerms.length), bits, ownBits);
           return false;
         },
       });

@@ -112,11 +112,21 @@ export function createTypoCorrector(frequencies: ReadonlyMap<string, number>, op
       const maxEdits = allowedEdits(word.length);
       if (maxEdits === 0) {
         if (word.length < MIN_SWAPPABLE_LENGTH) return [];
-        return swaps(word)
+        const swapped = swaps(word)
           .filter((candidate) => frequencies.has(candidate))
           .sort((a, b) => (frequencies.get(b) ?? 0) - (frequencies.get(a) ?? 0) || (a < b ? -1 : 1))
           .slice(0, limit)
           .map((candidate) => ({ word: candidate, distance: 1 }));
+        if (swapped.length > 0 || word.length !== MIN_CORRECTABLE_LENGTH - 1) return swapped;
+        // A word one letter short of the correctable length may have lost a letter ("japn"): accepted only
+        // when exactly one vocabulary word is that letter away, since a short word has many neighbours.
+        const restored = new Set<string>();
+        for (const key of bucketed ? new Set([word[0]!, word[1]!].map((letter) => bucketKey(letter, word.length + 1))) : ['']) {
+          for (const { item } of fuseFor(key)?.search(word, { limit: candidateCount }) ?? []) {
+            if (item.length === word.length + 1 && editDistance(word, item, 1) === 1) restored.add(item);
+          }
+        }
+        return restored.size === 1 ? [...restored].map((candidate) => ({ word: candidate, distance: 1 })) : [];
       }
       if (word.length > MAX_CORRECTABLE_LENGTH) return [];
       // A typo rarely hits the first letter; looking in the second letter's buckets as well catches a
