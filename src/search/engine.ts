@@ -12,7 +12,7 @@ import { analyze, foldText, indexTerms } from './normalize';
 import type { QueryPlan, Slot, Vocabulary } from './plan';
 import { planQuery } from './plan';
 import type { FieldBoosts, RecordFields, ScorerKind } from './scorers';
-import { BIT, MAX_QUERY_TERMS, buildScorer } from './scorers';
+import { BIT, CONTEXT_FIELDS, MAX_QUERY_TERMS, buildScorer } from './scorers';
 import { createTypoCorrector } from './typos';
 import type { SearchHit, SearchIndex, SearchOptions } from './types';
 
@@ -35,13 +35,14 @@ export interface SearchIndexWithStats extends SearchIndex {
 
 /**
  * Field weights. A fact's English rendering and keywords are written for searchers, so they count as
- * much as its quote; the passage text field only exists on bare sentences. The section field holds the
- * heading a record stands under: a reader who types a heading ("oltre l'Europa") wants that section's
- * facts, and its words count for coverage like any other; but a heading only names a topic, so its
- * weight is low enough that the sentence which says the words itself always ranks above the records
- * that merely sit under them.
+ * much as its quote; the passage text field only exists on bare sentences. The context field holds the
+ * headings a record stands under, its document's title and its section's heading: a reader who types a
+ * heading ("oltre l'Europa") wants that section's facts, and one who asks about "Alibaba's partner in
+ * Europe" is answered by an article about Alibaba in Europe even where the sentence does not repeat it.
+ * Its words count for coverage at CONTEXT_CREDIT; a heading only names a topic, so its weight is low
+ * enough that the sentence which says the words itself ranks above the records that merely sit under them.
  */
-const FIELD_BOOSTS: FieldBoosts = { quote: 1, translation: 1, keywords: 1.2, topic: 0.8, text: 1, section: 0.25 };
+const FIELD_BOOSTS: FieldBoosts = { quote: 1, translation: 1, keywords: 1.2, topic: 0.8, text: 1, context: 0.25 };
 /**
  * The relevance floor's second chance: a record that satisfies two specific concepts of the question
  * (each found nearly as asked, and not among the most common words) is evidence of relevance even when
@@ -68,7 +69,7 @@ const ADJACENCY_BONUS = 0.6;
 /** Records re-ranked with the adjacency bonus: the best this many by BM25 and coverage. */
 const ADJACENCY_CANDIDATES = 40;
 /**
- * Coverage credit of a question word found only in the heading a record stands under, as a share of the
+ * Coverage credit of a question word found only in the headings a record stands under, as a share of the
  * same word in the record's own text: enough for a whole heading to find its section, not enough for a
  * heading word to carry a record that answers nothing else of the question; never a strong match.
  */
@@ -102,6 +103,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
   const documentFrequency = new Map<string, number>();
   const wordFrequency = new Map<string, number>();
   const stemOfWord = new Map<string, string>();
+  const contextStems = new Set<string>();
 
   const addRecord = (record: IndexedRecord, texts: Array<[keyof RecordFields, string, 'always' | 'mixedCase']>): void => {
     const fields: RecordFields = {};
@@ -111,6 +113,12 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
       const tokens = analyze(text, { acronyms }).filter((token) => !token.stopword);
       if (tokens.length === 0) continue;
       fields[field] = tokens.map((token) => token.stem);
+      // Context (headings above the record) is not the record's vocabulary: rarity and typo candidates
+      // come from what records say. A heading word found nowhere else counts as in one record.
+      if (CONTEXT_FIELDS.has(field)) {
+        for (const token of tokens) contextStems.add(token.stem);
+        continue;
+      }
       for (const token of tokens) {
         stems.add(token.stem);
         if (!/^\d+$/.test(token.surface)) {
@@ -130,6 +138,11 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
   const passages = Array.isArray(knowledge.passages) ? knowledge.passages : [];
   const documents = Array.isArray(knowledge.documents) ? knowledge.documents : [];
 
+  const titles = new Map<string, string>(documents.map((document) => [document.id, document.title ?? '']));
+  // The title's own sentences (paragraph 0) are headings themselves: they have no context above them.
+  const contextOf = (location: Fact | Passage): string =>
+    location.paragraph >= 1 ? [titles.get(location.documentId) ?? '', location.section ?? ''].join(' \n ') : '';
+
   for (const fact of facts) {
     addRecord({ kind: 'fact', id: fact.id, place: placeOf(fact), heading: false, ownTexts: [fact.quote ?? '', fact.translation ?? ''] }, [
       ['quote', fact.quote ?? '', 'mixedCase'],
@@ -137,7 +150,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
       // Keywords are written one by one, so an all-capitals keyword ("US", "IT") is an acronym.
       ['keywords', (fact.keywords ?? []).join(' \n '), 'always'],
       ['topic', fact.topic ?? '', 'mixedCase'],
-      ['section', fact.section ?? '', 'mixedCase'],
+      ['context', contextOf(fact), 'mixedCase'],
     ]);
   }
 
@@ -162,10 +175,11 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     const heading = passage.paragraph < 1 || (headingsByDocument.get(passage.documentId) ?? []).some((title) => title.includes(text));
     addRecord({ kind: 'passage', id: passage.id, place: placeOf(passage), heading, ownTexts: [passage.text ?? ''] }, [
       ['text', passage.text ?? '', 'mixedCase'],
-      ['section', passage.section ?? '', 'mixedCase'],
+      ['context', contextOf(passage), 'mixedCase'],
     ]);
   }
 
+  for (const stem of contextStems) if (!documentFrequency.has(stem)) documentFrequency.set(stem, 1);
   const scorer = buildScorer(options.scorer ?? 'compact', fieldsList, FIELD_BOOSTS);
   fieldsList = [];
 

@@ -13,13 +13,13 @@
  */
 import MiniSearch from 'minisearch';
 
-export const FIELD_NAMES = ['quote', 'translation', 'keywords', 'topic', 'text', 'section'] as const;
+export const FIELD_NAMES = ['quote', 'translation', 'keywords', 'topic', 'text', 'context'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 /**
- * Fields that say where a record stands rather than what it says (the heading it sits under): a term
+ * Fields that say where a record stands rather than what it says (the headings it sits under): a term
  * found only there is reported apart, so that coverage can count it as context, not as the record's words.
  */
-export const CONTEXT_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>(['section']);
+export const CONTEXT_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>(['context']);
 /** Stems of each field of one record (absent or empty when the record lacks the field). */
 export type RecordFields = Partial<Record<FieldName, string[]>>;
 export type FieldBoosts = Record<FieldName, number>;
@@ -59,10 +59,14 @@ export function buildCompactScorer(records: RecordFields[], boosts: FieldBoosts)
   const fieldCounts = new Float64Array(FIELD_NAMES.length);
   // Pass 1: field lengths (for average lengths) and postings per term (for the layout).
   const postingsPerTerm: number[] = [];
+  /** Records with the term in their own words: context alone says nothing about how rare a term is. */
+  const ownPerTerm: number[] = [];
   const seen = new Map<number, number>();
+  const seenOwn = new Set<number>();
   for (let r = 0; r < count; r += 1) {
     const record = records[r]!;
     seen.clear();
+    seenOwn.clear();
     FIELD_NAMES.forEach((field, f) => {
       const stems = record[field];
       if (!stems || stems.length === 0) return;
@@ -74,10 +78,15 @@ export function buildCompactScorer(records: RecordFields[], boosts: FieldBoosts)
           id = termIds.size;
           termIds.set(stem, id);
           postingsPerTerm.push(0);
+          ownPerTerm.push(0);
         }
         if (!seen.has(id)) {
           seen.set(id, 1);
           postingsPerTerm[id]! += 1;
+        }
+        if (!CONTEXT_FIELDS.has(field) && !seenOwn.has(id)) {
+          seenOwn.add(id);
+          ownPerTerm[id]! += 1;
         }
       }
     });
@@ -123,7 +132,7 @@ export function buildCompactScorer(records: RecordFields[], boosts: FieldBoosts)
     }
   }
 
-  const inverseFrequency = Float64Array.from(postingsPerTerm, (df) => idf(df, count));
+  const inverseFrequency = Float64Array.from(ownPerTerm, (df) => idf(Math.max(df, 1), count));
   // Query-time buffers, reused: search is synchronous, so one query at a time uses them.
   const scores = new Float64Array(count);
   const matched = new Float64Array(count);

@@ -126,6 +126,30 @@ export const QUESTIONS: QuestionCase[] = [
   { question: 'the biggest companies in cloud computing', expected: 'cloud-competitors-market-share', kind: 'english' },
   { question: 'the new president of the USA', expected: 'trump-stance-on-china', kind: 'english' },
   { question: 'servizi in cloud', expected: 'cloud-strategic-importance', kind: 'italian' },
+  // Section headings: a heading (or its English rendering) finds the facts of its section
+  { question: "Alibaba oltre l'Europa", expected: 'europe-no-longer-centre', kind: 'italian' },
+  { question: 'oltre l europa?', expected: 'europe-no-longer-centre', kind: 'italian' },
+  { question: 'alibaba looking beyond europe', expected: 'europe-no-longer-centre', kind: 'english' },
+  { question: "l'alleanza di alibaba", expected: 'vodafone-alliance', kind: 'italian' },
+  // Paraphrases sharing few words with the fact: pronouns, everyday verbs, a region for its cities
+  { question: 'which companies is alibaba partnering with in europe?', expected: 'vodafone-alliance', kind: 'english' },
+  { question: "who is alibaba's european partner?", expected: 'vodafone-alliance', kind: 'english' },
+  { question: 'chi è il partner di alibaba in europa?', expected: 'vodafone-alliance', kind: 'italian' },
+  { question: 'what are they building in japan?', expected: 'next-server-farms-japan-australia-dubai', kind: 'english' },
+  { question: 'any plans for the middle east?', expected: 'next-server-farms-japan-australia-dubai', kind: 'english' },
+  { question: 'alibaba arriva in medio oriente?', expected: 'next-server-farms-japan-australia-dubai', kind: 'italian' },
+  { question: 'why does the cloud matter to alibaba?', expected: 'cloud-strategic-importance', kind: 'english' },
+  { question: 'perché il cloud è così importante?', expected: 'cloud-strategic-importance', kind: 'italian' },
+  // Two typos in one short question, where each correction is the only close word
+  { question: 'data centres in austrlia and dubaii', expected: 'next-server-farms-japan-australia-dubai', kind: 'typo' },
+  { question: 'servr farms in japn', expected: 'next-server-farms-japan-australia-dubai', kind: 'typo' },
+  { question: 'vodafon allince', expected: 'vodafone-alliance', kind: 'typo' },
+  { question: 'nuove sedi in giapone e australa', expected: 'next-server-farms-japan-australia-dubai', kind: 'typo' },
+  // Ranking: a glossary phrase of several words outweighs a single common word
+  { question: 'which nation did alibaba choose for its european data centre?', expected: 'germany-server-farm', kind: 'english' },
+  { question: 'in quale paese europeo si trova la server farm di alibaba?', expected: 'germany-server-farm', kind: 'italian' },
+  { question: "qual è l'obiettivo della nuova server farm?", expected: 'cloud-reference-point-for-businesses', kind: 'italian' },
+  { question: 'what is the aim of the new datacenter?', expected: 'cloud-reference-point-for-businesses', kind: 'english' },
   // Off-topic: nothing relevant must come back
   { question: 'bitcoin price', expected: null, kind: 'off-topic' },
   { question: 'pizza recipe', expected: null, kind: 'off-topic' },
@@ -158,4 +182,14 @@ export const QUESTIONS: QuestionCase[] = [
   { question: 'what is the population of japan', expected: null, kind: 'off-topic' },
   { question: 'grazie mille', expected: null, kind: 'off-topic' },
   { question: 'google stock forecast', expected: null, kind: 'off-topic' },
+  // Off-topic near misses about Alibaba itself: a topic the knowledge base never covers, or a year it never mentions
+  { question: 'alibaba stock price right now', expected: null, kind: 'off-topic' },
+  { question: 'prezzo delle azioni alibaba', expected: null, kind: 'off-topic' },
+  { question: 'alibaba profits 2022', expected: null, kind: 'off-topic' },
+  { question: 'fatturato di alibaba nel 2021', expected: null, kind: 'off-topic' },
+  { question: 'how many staff work for alibaba?', expected: null, kind: 'off-topic' },
+  { question: 'quanti dipendenti ha alibaba', expected: null, kind: 'off-topic' },
+  { question: 'who is the ceo of alibaba', expected: null, kind: 'off-topic' },
+  { question: 'alibaba earnings per share', expected: null, kind: 'off-topic' },
+  { question: 'when was alibaba founded', expected: null, kind: 'off-topic' },
 ];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { FieldBoosts, RecordFields } from '../../src/search/scorers';
 import { BIT, FIELD_NAMES, buildCompactScorer, buildMiniSearchScorer, idf } from '../../src/search/scorers';
 
-const BOOSTS: FieldBoosts = { quote: 1, translation: 1, keywords: 1.2, topic: 0.8, text: 1, section: 0.25 };
+const BOOSTS: FieldBoosts = { quote: 1, translation: 1, keywords: 1.2, topic: 0.8, text: 1, context: 0.25 };
 
 /** BM25+ written the obvious way, record by record, as the reference for the compact index. */
 function naiveScores(records: RecordFields[], terms: string[], weights: number[]) {
