@@ -73,7 +73,7 @@ const ADJACENCY_CANDIDATES = 40;
  * same word in the record's own text: enough for a whole heading to find its section, not enough for a
  * heading word to carry a record that answers nothing else of the question; never a strong match.
  */
-const CONTEXT_CREDIT = 0.6;
+const CONTEXT_CREDIT = 0.5;
 /** A heading or title restates a topic without answering anything. */
 const HEADING_FACTOR = 0.5;
 /** Queries longer than this are cut before analysis (the ask front end already cuts at 500). */

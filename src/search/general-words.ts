@@ -15,6 +15,7 @@
  * here: they are what questions to this bot are about.
  */
 const ENGLISH = `
+buy bought pay paid win won lose lost
 time times day days week weeks month months year years today tomorrow yesterday tonight morning evening
 night hour hours minute minutes moment date age ago later early late soon recently
 place places country countries city cities town towns area areas location locations located site where
@@ -32,6 +33,7 @@ first second third last next previous current recent future past
 `;
 
 const ITALIAN = `
+comprare pagare vincere perdere vale valere
 tempo giorno giorni settimana settimane mese mesi anno anni oggi domani ieri stasera mattina sera
 notte ora ore minuto minuti momento eta fa dopo prima presto tardi recentemente
 posto posti luogo luoghi paese paesi nazione nazioni citta zona zone area parte parti punto fine inizio
@@ -55,14 +57,14 @@ zero uno due tre quattro cinque sei sette otto nove dieci venti cento mille
  * Japan", "why does the cloud *matter*", "which country did they *pick*"). They are everyday words too;
  * in addition, one specific concept matched in full is anchor enough to discount such a verb when the
  * knowledge base never uses it, because the verb only frames a question about that concept. Nouns of
- * daily life are different: "what *time* is it in Dubai" asks about the time, not about Dubai.
+ * daily life are different: "what *time* is it in Dubai" asks about the time, not about Dubai; so are the
+ * verbs of money and contests ("how much does it *cost*", "who *won*"), which name what is asked.
  */
 const ENGLISH_VERBS = `
 pick picks picked picking choose chooses chose chosen choosing decide decides decided plan planned
 use uses used using try tries tried trying work works worked working call called ask asked keep kept put
 leave left bring brought turn move moves moved moving come comes came coming begin began begun become
-becomes became seem seemed feel felt think thought mean means meant buy bought pay paid cost win won lose
-lost run ran walk open close build builds building built construct constructs constructing constructed
+becomes became seem seemed feel felt think thought mean means meant run ran walk open close build builds building built construct constructs constructing constructed
 set sets setting put putting do doing done matter matters mattered count counts happen happens
 happened happening planning
 `;
@@ -70,7 +72,7 @@ happened happening planning
 const ITALIAN_VERBS = `
 scegliere sceglie scelto decidere deciso usare usato provare lavorare chiamare chiedere
 tenere mettere lasciare portare girare muovere venire viene venuto iniziare diventare sembrare sentire
-pensare significa comprare pagare costa vincere perdere correre camminare vale valere costruire
+pensare significa correre camminare costruire
 costruisce costruiscono costruendo costruito costruita stanno sta fanno fa fare facendo conta contano
 contare succede succedendo
 `;
