@@ -184,3 +184,69 @@ describe('adjacency', () => {
     expect(index.search('cinese presidente')[0]?.id).toBe('trump');
   });
 });
+
+describe('headings as context', () => {
+  const underVodafone = passage(3, 2, 'Amazon e Google controllano più del 50% del mercato del cloud.', 'alleanza con Vodafone');
+  const beyond = passage(5, 1, 'Il vecchio continente non è più il centro del mondo.', 'oltre l’europa');
+  const east = passage(5, 2, 'Alibaba punta decisamente a Est.', 'oltre l’europa');
+  const knowledge = () =>
+    knowledgeBase({
+      passages: [title, farm, next, heading, vodafone, underVodafone, borsa, beyond, east],
+      glossary: [...GLOSSARY, ['beyond', 'oltre'], ['Europe', 'Europa', 'old continent', 'vecchio continente']],
+      title: title.text,
+    });
+
+  it('finds the records of a section from its heading, in Italian or in English', () => {
+    const index = createSearchIndex(knowledge());
+    expect(index.search('oltre l’europa', { limit: 10 }).map((h) => h.id)).toEqual(expect.arrayContaining([beyond.id]));
+    expect(index.search('beyond Europe')[0]?.id).toBe(beyond.id);
+  });
+
+  it('ranks the sentence that says the words above the records that only stand under them', () => {
+    const ids = createSearchIndex(knowledge()).search('Vodafone', { limit: 10 }).map((h) => h.id);
+    expect(ids[0]).toBe(vodafone.id);
+  });
+
+  it('does not let a heading word carry a record that answers nothing else of the question', () => {
+    // The market-share sentence stands under "alleanza con Vodafone" and speaks of the cloud, not of bitcoin.
+    expect(createSearchIndex(knowledge()).search('Vodafone cloud bitcoin')).toEqual([]);
+    expect(createSearchIndex(knowledge()).search('Vodafone cloud Google')[0]?.id).toBe(underVodafone.id);
+  });
+
+  it('answers from the document title a question whose sentence does not repeat it', () => {
+    // "Europe" is only in the title of an article about Alibaba in Europe.
+    const index = createSearchIndex(knowledge());
+    expect(index.search('Vodafone in Europa')[0]?.id).toBe(vodafone.id);
+  });
+});
+
+describe('ubiquitous concepts, numbers and everyday verbs', () => {
+  const records = [
+    passage(1, 1, 'Alibaba apre una server farm in Germania.'),
+    passage(1, 2, 'Alibaba arriverà presto in Giappone.'),
+    passage(2, 1, 'Alibaba ha stretto un’alleanza con Vodafone.'),
+    passage(2, 2, 'Alibaba è quotata a Wall Street.'),
+    passage(3, 1, 'Il Singles Day di Alibaba ha fatto 17 miliardi.'),
+  ];
+  const index = createSearchIndex(knowledgeBase({ passages: records, glossary: GLOSSARY }));
+
+  it('takes a word found in most records as no evidence beside a word found nowhere', () => {
+    expect(index.search('Alibaba bitcoin')).toEqual([]);
+    expect(index.search('Alibaba Vodafone')[0]?.id).toBe(records[2]!.id);
+    // Alone, it still finds something.
+    expect(index.search('Alibaba').length).toBeGreaterThan(0);
+  });
+
+  it('counts a number the knowledge base never mentions against a match, not one it has', () => {
+    expect(index.search('Vodafone 2031')).toEqual([]);
+    expect(index.search('Singles Day 17')[0]?.id).toBe(records[4]!.id);
+    // Beside a strong anchor (a phrase), an unknown year is incidental.
+    expect(index.search('Singles Day 2016')[0]?.id).toBe(records[4]!.id);
+  });
+
+  it('lets one specific word frame an everyday verb the knowledge base never uses, not an everyday noun', () => {
+    expect(index.search('what are they building in Giappone')[0]?.id).toBe(records[1]!.id);
+    expect(index.search('what time is it in Giappone')).toEqual([]);
+    expect(index.search('weather in Giappone')).toEqual([]);
+  });
+});

@@ -62,6 +62,29 @@ describe('query plan', () => {
     expect(slots.find((slot) => slot.text === 'server farm')).toMatchObject({ general: false, phrase: true });
   });
 
+  it('marks everyday verbs and modifiers as frames, and a word found in most records as ubiquitous', () => {
+    const slots = index.plan('what are they building on the main Borsa').slots;
+    expect(slots.find((slot) => slot.text === 'building')).toMatchObject({ general: true, frame: true });
+    expect(slots.find((slot) => slot.text === 'main')).toMatchObject({ general: true, frame: true });
+    expect(slots.find((slot) => slot.text === 'borsa')).toMatchObject({ general: false, frame: false, ubiquitous: false });
+    // "Alibaba" is in two of the three records.
+    expect(index.plan('Alibaba').slots[0]).toMatchObject({ ubiquitous: true });
+    // A number: half weight when the knowledge base has it, full weight when it has it nowhere.
+    expect(index.plan('2031').slots[0]).toMatchObject({ numeric: true, importance: 1 });
+  });
+
+  it('weighs a phrase of several words above each of its words alone', () => {
+    const importance = (question: string) => index.plan(question).slots[0]!.importance;
+    expect(importance('server farm')).toBeGreaterThan(importance('server'));
+    expect(importance('server farm')).toBeGreaterThan(importance('farm'));
+  });
+
+  it('counts an unambiguous correction of a rare word in full for coverage, but ranks it below the exact word', () => {
+    const corrected = index.plan('germny').slots[0]!.alternatives.find((a) => a.terms.includes('german'));
+    expect(corrected).toMatchObject({ credit: 1 });
+    expect(corrected!.weight).toBeLessThan(1);
+  });
+
   it('lists the question words in order (as stems) with their typo corrections, for adjacency', () => {
     expect(index.plan('the Germny server farm').sequence).toEqual([['germn', 'german'], ['server'], ['farm']]);
   });

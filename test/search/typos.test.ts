@@ -55,6 +55,15 @@ describe('createTypoCorrector', () => {
     expect(corrector.correct('dy')).toEqual([]);
   });
 
+  it('restores a letter missing from a 4-letter word only when one word fits', () => {
+    expect(createTypoCorrector(new Map([['japan', 2], ['cloud', 5]])).correct('japn')).toEqual([{ word: 'japan', distance: 1 }]);
+    // Two words are one letter away: a short word has too many neighbours to guess.
+    expect(createTypoCorrector(new Map([['cloud', 5], ['clout', 1]])).correct('clou')).toEqual([]);
+    // Bucketed vocabularies (by first letter and length) find it too.
+    const large = new Map([...Array.from({ length: 40 }, (_, i) => [`word${String.fromCharCode(97 + (i % 26))}${i}`, 1] as [string, number]), ['japan', 2]]);
+    expect(createTypoCorrector(large, { singleBucketLimit: 10 }).correct('japn')).toEqual([{ word: 'japan', distance: 1 }]);
+  });
+
   it('does not correct short words or words too far from any', () => {
     const corrector = createTypoCorrector(vocabulary);
     expect(corrector.correct('brd')).toEqual([]);
