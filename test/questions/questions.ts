@@ -140,6 +140,10 @@ export const QUESTIONS: QuestionCase[] = [
   { question: 'alibaba arriva in medio oriente?', expected: 'next-server-farms-japan-australia-dubai', kind: 'italian' },
   { question: 'why does the cloud matter to alibaba?', expected: 'cloud-strategic-importance', kind: 'english' },
   { question: 'perché il cloud è così importante?', expected: 'cloud-strategic-importance', kind: 'italian' },
+  { question: 'is alibaba teaming up with vodafone?', expected: 'vodafone-alliance', kind: 'english' },
+  { question: 'con chi collabora alibaba in europa?', expected: 'vodafone-alliance', kind: 'italian' },
+  { question: 'quali sono i piani di alibaba in giappone?', expected: 'next-server-farms-japan-australia-dubai', kind: 'italian' },
+  { question: 'does alibaba have data centres in the middle east?', expected: 'next-server-farms-japan-australia-dubai', kind: 'english' },
   // Two typos in one short question, where each correction is the only close word
   { question: 'data centres in austrlia and dubaii', expected: 'next-server-farms-japan-australia-dubai', kind: 'typo' },
   { question: 'servr farms in japn', expected: 'next-server-farms-japan-australia-dubai', kind: 'typo' },
@@ -192,4 +196,8 @@ export const QUESTIONS: QuestionCase[] = [
   { question: 'who is the ceo of alibaba', expected: null, kind: 'off-topic' },
   { question: 'alibaba earnings per share', expected: null, kind: 'off-topic' },
   { question: 'when was alibaba founded', expected: null, kind: 'off-topic' },
+  { question: 'alibaba headquarters', expected: null, kind: 'off-topic' },
+  { question: 'amazon web services pricing', expected: null, kind: 'off-topic' },
+  { question: 'amazon revenue 2022', expected: null, kind: 'off-topic' },
+  { question: 'how much does alibaba cloud cost', expected: null, kind: 'off-topic' },
 ];
