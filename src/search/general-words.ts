@@ -29,7 +29,7 @@ food lunch dinner breakfast meal eat eating drink coffee tea water pizza bread r
 game games play playing sport sports football soccer music song movie movies film tv show
 car cars bus train trip travel holiday vacation map maps direction directions station airport
 money cash joke jokes funny fun love life world help idea ideas reason problem problems fact facts case example
-first second third last next previous current recent future past
+first second third last latest newest next previous current recent future past
 `;
 
 const ITALIAN = `

@@ -39,6 +39,8 @@ const MAX_PREFIX_RELATIVES = 6;
 const MIN_PREFIX_LENGTH = 4;
 /** A shorter indexed word must have at least this many letters to stand for a longer query word. */
 const MIN_SHARED_PREFIX = 5;
+/** A longer indexed word is a prefix relative only when the query word is at least this share of it. */
+const MIN_PREFIX_SHARE = 0.6;
 /** Each part of a joined compound ("wallstreet", "serverfarm") has at least this many letters. */
 const MIN_COMPOUND_PART = 3;
 /** An abbreviation of a phrase word ("wall st") has this many letters at most. */
@@ -334,6 +336,8 @@ function addPrefixRelatives(slot: Slot, vocabulary: Vocabulary): void {
     const term = alternative.terms[0]!;
     if (term.length < MIN_PREFIX_LENGTH || /^\d+$/.test(term)) continue;
     for (const longer of vocabulary.withPrefix(term, MAX_PREFIX_RELATIVES)) {
+      // The query word must be most of the longer word: "franc" (France) is not "Francoforte".
+      if (term.length < longer.length * MIN_PREFIX_SHARE) continue;
       relatives.push({ terms: [longer], weight: alternative.weight * WEIGHTS.prefix });
     }
     const shortest = Math.max(MIN_SHARED_PREFIX, Math.ceil(term.length * 0.6));

@@ -200,4 +200,6 @@ export const QUESTIONS: QuestionCase[] = [
   { question: 'amazon web services pricing', expected: null, kind: 'off-topic' },
   { question: 'amazon revenue 2022', expected: null, kind: 'off-topic' },
   { question: 'how much does alibaba cloud cost', expected: null, kind: 'off-topic' },
+  { question: 'is there a server farm in france?', expected: null, kind: 'off-topic' },
+  { question: 'alibaba data center in india', expected: null, kind: 'off-topic' },
 ];
