@@ -1,9 +1,21 @@
 /**
- * The search engine: a BM25 inverted index over curated facts and passages (see scorers.ts), queried
- * with a plan of exact words, typo corrections, prefix relatives and glossary synonyms (plan.ts),
- * then filtered by a relevance floor on how much of the question each record answers (everyday words
- * weighing less beside a strong anchor, and never making an answer alone), and finally re-ranked with a
+ * The search engine: a BM25 inverted index over curated facts and passages (see scorers.ts), each with
+ * the headings it stands under (document title, section) as a low-weight context field, queried with a
+ * plan of exact words, typo corrections, prefix relatives and glossary synonyms (plan.ts), then filtered
+ * by a relevance floor on how much of the question each record answers, and finally re-ranked with a
  * bonus for the question's words found side by side in a record's own wording.
+ *
+ * The floor, per record: each concept of the question counts its importance (rarity) times its credit
+ * (exact word 1, synonym or correction less, a word found only in the headings CONTEXT_CREDIT).
+ * - A concept found in most records ("Alibaba" here) is left out beside more specific ones: it neither
+ *   proves nor requires anything.
+ * - An everyday word, or a number, that the knowledge base never uses counts GENERAL_MISS_SHARE beside a
+ *   strong anchor (a glossary phrase, or two specific concepts); otherwise in full, so "alibaba revenue
+ *   2023" is not the Singles' Day record and "what time is it in Dubai" is not the Dubai data centre.
+ * - An everyday verb or modifier the record lacks ("what are they *building*", "the *main* obstacle")
+ *   needs only one specific concept as anchor, for the floor only: ranking still prefers the record
+ *   that has the word.
+ * - Everyday words alone never make an answer.
  */
 import type { Fact, KnowledgeBase, Passage } from '../knowledge/types';
 import { isCommonEnglishWord } from './english-words';
