@@ -33,6 +33,20 @@ const LOWERCASE_LETTER = /\p{Ll}/u;
 const UPPERCASE_WORD = /^\p{Lu}{2,4}$/u;
 const DIGITS = /^\p{N}+$/u;
 
+/**
+ * Chat addressing: who or where a message is sent, not what it asks. Slack's encoded mentions, channel
+ * links and broadcasts ("<@U07BOT123>", "<@U07BOT123|bot>", "<#C123|general>", "<!here>"), and the same
+ * as a person types them or the Slack layer decodes them ("@alice", "@U07BOT123", "#general"). A name
+ * after "@" or "#" must start at a word boundary (an e-mail address or "C#" is not addressing), and a
+ * channel name starts with a letter, so "#1" stays a number.
+ */
+const CHAT_ADDRESSING = /<[@#!][^<>]*>|(?<![\p{L}\p{N}_.@])@[\p{L}\p{N}][\p{L}\p{N}._-]*|(?<![\p{L}\p{N}_&#])#\p{L}[\p{L}\p{N}_-]*/gu;
+
+/** A question without its chat addressing (see CHAT_ADDRESSING): for the query side only. */
+export function withoutChatAddressing(text: string): string {
+  return text.replace(CHAT_ADDRESSING, ' ');
+}
+
 /** Lowercase, without accents or other combining marks. */
 export function foldText(text: string): string {
   return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();

@@ -9,7 +9,7 @@ import { findPhrases } from './glossary';
 import type { Token } from './normalize';
 import { isCommonEnglishWord } from './english-words';
 import { FRAME_WORDS, GENERAL_WORDS } from './general-words';
-import { analyze } from './normalize';
+import { analyze, withoutChatAddressing } from './normalize';
 import type { TypoCorrector } from './typos';
 
 /** Relative worth of each way a term can enter the query (an exact original word is 1). */
@@ -114,7 +114,8 @@ interface Position {
 export function planQuery(question: string, context: PlanContext): QueryPlan {
   const { vocabulary, glossary, typos } = context;
   const isKnownStem = (stem: string) => vocabulary.documentFrequency(stem) > 0 || glossary.stems.has(stem);
-  const tokens = splitCompounds(firstWords(analyze(question, { acronyms: 'mixedCase' }), MAX_MEANINGFUL_WORDS), isKnownStem);
+  // Mentions and channel names address the message; they are not words of the question.
+  const tokens = splitCompounds(firstWords(analyze(withoutChatAddressing(question), { acronyms: 'mixedCase' }), MAX_MEANINGFUL_WORDS), isKnownStem);
   const positions: Position[] = tokens.map((token, index) => {
     const numeric = /^\d+$/.test(token.surface);
     const known = isKnownStem(token.stem);

@@ -1,4 +1,4 @@
-import { analyze, foldText, indexTerms, stem } from '../../src/search/normalize';
+import { analyze, foldText, indexTerms, stem, withoutChatAddressing } from '../../src/search/normalize';
 
 describe('analyze', () => {
   it('lowercases, strips accents and splits on typographic and straight apostrophes', () => {
@@ -68,5 +68,27 @@ describe('stem', () => {
     expect(stem('day')).toBe('day');
     expect(stem('ibm')).toBe('ibm');
     expect(stem('2016')).toBe('2016');
+  });
+});
+
+describe('withoutChatAddressing', () => {
+  const words = (text: string) => indexTerms(withoutChatAddressing(text));
+
+  it("drops Slack's encoded mentions, channel links and broadcasts", () => {
+    expect(words('<@U07BOT123> where is the new server farm')).toEqual(words('where is the new server farm'));
+    expect(words('<@U07BOT123|alibababot> vodafone')).toEqual(['vodafon']);
+    expect(words('<#C024BE91L|general> vodafone <!here> <!subteam^S1|@team>')).toEqual(['vodafon']);
+  });
+
+  it('drops mentions and channel names as typed or decoded by the Slack layer', () => {
+    expect(words('@U07BOT123 @alice, #general: vodafone')).toEqual(['vodafon']);
+    expect(words('hey @ethan.yu-test what about #random-news')).toEqual(words('hey what about'));
+  });
+
+  it('keeps "#1"-style numbers, e-mail addresses and words with a "#" or "@" inside', () => {
+    expect(words('the #1 site')).toEqual(indexTerms('the 1 site'));
+    expect(words('the #1 site')).toContain('1');
+    expect(words('bob@example.com')).toEqual(indexTerms('bob@example.com'));
+    expect(words('C# and F#')).toEqual(indexTerms('C# and F#'));
   });
 });
