@@ -48,7 +48,7 @@ gioco giochi giocare sport calcio musica canzone film televisione
 macchina auto treno viaggio viaggi vacanza vacanze mappa mappe direzione indicazioni stazione aeroporto
 soldi denaro barzelletta barzellette scherzo vita aiuto idea idee motivo problema problemi fatto fatti caso esempio
 piano piani lavoro scelta
-primo prima secondo seconda terzo ultimo ultima prossimo prossima precedente attuale recente passato
+primo prima secondo seconda terzo ultimo ultima ultimi ultime prossimo prossima precedente attuale recente passato
 zero uno due tre quattro cinque sei sette otto nove dieci venti cento mille
 `;
 
@@ -87,8 +87,8 @@ function toSet(...lists: string[]): ReadonlySet<string> {
  */
 const MODIFIERS = `
 big bigger biggest small smaller smallest large larger largest good better best bad worse worst great
-main major important different real whole full high low long short
-grande grandi piccolo piccola grosso grossa buono buona meglio migliore principale diverso
+main major important different real whole full high low long short latest newest recent
+grande grandi piccolo piccola grosso grossa buono buona meglio migliore principale diverso ultimo ultima ultimi ultime
 `;
 
 /** Everyday verbs and modifiers: words that frame a question about a concept (see ENGLISH_VERBS). */

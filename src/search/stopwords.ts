@@ -32,6 +32,22 @@ show find explain describe summarize summarise summary remind look looking read 
 could would might may shall
 `;
 
+/**
+ * Aboutness words: they point at a topic without naming one ("what's the vodafone *angle*", "any
+ * *update* on the Dubai plans", "*background* on OBOR", "give me an *overview*"), like "tell me about".
+ * A word the knowledge base uses for what it says stays a content word: "deal" is an alliance, and
+ * "latest" (the latest Singles' Day) is an everyday modifier (general-words.ts), not filler.
+ */
+const ABOUTNESS_ENGLISH = `
+angle angles story stories update updates overview overviews summary summaries details detail info
+context background situation status recap rundown lowdown gist
+`;
+
+const ABOUTNESS_ITALIAN = `
+novita aggiornamento aggiornamenti riassunto sintesi panoramica dettagli dettaglio contesto situazione
+storia retroscena
+`;
+
 const CONVERSATIONAL_ITALIAN = `
 ciao salve buongiorno buonasera grazie prego favore bot
 dimmi dici dice dicono dica sai sapere so sapete sapresti puoi potresti potete vorrei voglio volevo
@@ -56,4 +72,4 @@ function toSet(...lists: string[]): ReadonlySet<string> {
   return new Set(lists.flatMap((list) => list.split(/\s+/)).filter(Boolean));
 }
 
-export const STOPWORDS: ReadonlySet<string> = toSet(ENGLISH, ITALIAN, CONVERSATIONAL_ENGLISH, CONVERSATIONAL_ITALIAN);
+export const STOPWORDS: ReadonlySet<string> = toSet(ENGLISH, ITALIAN, CONVERSATIONAL_ENGLISH, CONVERSATIONAL_ITALIAN, ABOUTNESS_ENGLISH, ABOUTNESS_ITALIAN);

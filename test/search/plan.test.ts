@@ -31,6 +31,18 @@ describe('query plan', () => {
     expect(slotTexts("cos'è la Germania? dov'è?")).toEqual(['germania']);
   });
 
+  it('drops aboutness words, which point at a topic without naming one, English and Italian', () => {
+    expect(slotTexts("what's the Germany angle here? any update, background, overview or context?")).toEqual(['germany']);
+    expect(slotTexts('novità, riassunto e contesto sulla situazione in Germania')).toEqual(['germania']);
+    expect(slotTexts('give me the story, a summary and the details')).toEqual([]);
+  });
+
+  it('reads "latest" as an everyday modifier framing a concept, not as filler', () => {
+    const latest = index.plan('the latest on Germany').slots.find((slot) => slot.text === 'latest');
+    expect(latest).toMatchObject({ general: true, frame: true });
+    expect(index.search('the latest on Germany')[0]?.id).toBe('farm');
+  });
+
   it('splits a joined compound into the known words it is made of', () => {
     expect(slotTexts('wallstreet')).toEqual(['wall street']);
     expect(slotTexts('serverfarm Germania')).toEqual(['server farm', 'germania']);
