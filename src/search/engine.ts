@@ -15,6 +15,12 @@
  * - An everyday verb or modifier the record lacks ("what are they *building*", "the *main* obstacle")
  *   needs only one specific concept as anchor, for the floor only: ranking still prefers the record
  *   that has the word.
+ * - An attribute noun ("age", "hours", "population") or an unfamiliar name ("Tencent") that no record has
+ *   asks what the knowledge base does not say: it counts FOREIGN_MISS_WEIGHT times, is never discounted,
+ *   and rules out the co-occurrence margin, so "xi jinping age" and "tencent cloud market share" get
+ *   nothing however well the rest of the question matches.
+ * - A proper name of several words is one concept, whether the glossary lists it ("Xi Jinping", a strong
+ *   anchor as every glossary phrase) or a fact's keywords do ("Ethan Yu", one specific concept only).
  * - Everyday words alone never make an answer.
  */
 import type { Fact, KnowledgeBase, Passage } from '../knowledge/types';
@@ -72,6 +78,14 @@ const SPECIFIC_IMPORTANCE = 0.65;
  * Dubai's data centre.
  */
 const GENERAL_MISS_SHARE = 0.35;
+/**
+ * An attribute noun ("age", "hours", "population") or an unfamiliar name ("Tencent") that no record has
+ * counts this many times its importance against every record, and rules out the co-occurrence margin:
+ * the question asks for something the knowledge base does not say, however well it knows the entity
+ * beside it ("xi jinping *age*", "*tencent* cloud market share"). Three concepts answered in full can
+ * still outweigh one such word.
+ */
+const FOREIGN_MISS_WEIGHT = 2;
 /**
  * Score bonus for a record whose own wording (quote, rendering or sentence) has two consecutive words
  * of the question next to each other, in order, as a share of the question's consecutive pairs: the words
@@ -201,7 +215,10 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     documentFrequency: (stem) => documentFrequency.get(stem) ?? 0,
     withPrefix: (prefix, limit) => stemsWithPrefix(sortedStems, prefix, limit),
   };
-  const glossary = compileGlossary(Array.isArray(knowledge.glossary) ? knowledge.glossary : []);
+  const curatedGlossary = Array.isArray(knowledge.glossary) ? knowledge.glossary : [];
+  const names = properNames(facts);
+  const glossary = compileGlossary([...curatedGlossary, ...names.map((name) => [name])]);
+  const nameGroups = new Set(names.map((_, i) => curatedGlossary.length + i));
   for (const word of glossary.words) {
     if (!wordFrequency.has(word)) wordFrequency.set(word, 1);
   }
@@ -213,6 +230,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     glossary,
     typos,
     stemOfWord: (word: string) => stemOfWord.get(word) ?? analyze(word, { acronyms: 'always' })[0]?.stem ?? word,
+    nameGroups,
   };
 
   const plan = (query: string): QueryPlan => planQuery(query.slice(0, MAX_QUERY_CHARACTERS), planContext);
@@ -229,8 +247,6 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     // A concept in most records ("Alibaba") neither requires nor proves anything beside more specific
     // ones; a question of nothing else keeps it, so that it still finds something.
     const informative = slots.some((slot) => !slot.ubiquitous) ? slots.filter((slot) => !slot.ubiquitous) : slots;
-    const totalImportance = informative.reduce((sum, slot) => sum + slot.importance, 0);
-    if (!(totalImportance > 0)) return [];
     const compiledSlots = informative.map((slot) => {
       const alternatives = slot.alternatives
         .map((alternative) => ({
@@ -240,9 +256,22 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
         .sort((a, b) => b.credit - a.credit);
       // An everyday word, or a number, that no record can satisfy: the knowledge base never uses it in any form.
       const unsatisfiable = !alternatives.some((alternative) => alternative.bits.every((bit) => bit > 0));
-      const unused = (slot.general || slot.numeric) && unsatisfiable;
-      return { importance: slot.importance, general: slot.general, frame: slot.frame && slot.general, unused, phrase: slot.phrase, alternatives };
+      // An attribute or a name that no record has: the question asks what the knowledge base does not say.
+      const foreign = (slot.attribute || slot.unfamiliar) && unsatisfiable;
+      const unused = (slot.general || slot.numeric) && unsatisfiable && !foreign;
+      return {
+        importance: foreign ? slot.importance * FOREIGN_MISS_WEIGHT : slot.importance,
+        general: slot.general,
+        frame: slot.frame && slot.general && !foreign,
+        unused,
+        phrase: slot.phrase && !slot.name,
+        foreign,
+        alternatives,
+      };
     });
+    const totalImportance = compiledSlots.reduce((sum, slot) => sum + slot.importance, 0);
+    if (!(totalImportance > 0)) return [];
+    const asksForeign = compiledSlots.some((slot) => slot.foreign);
     // Records that contain the same query terms have the same coverage: compute it once per combination.
     // A record below the floor is relevant (coverage kept) or not (coverage 0).
     const coverageByMatch = new Map<string, number>();
@@ -282,7 +311,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
         // Everyday words alone ("lunch today", "something interesting") are no evidence, unless several of
         // them meet in one record: a bot about the news answers the news' topics, not the words around them.
         const evidence = topicalMatch || matchedConcepts >= 2;
-        const relevant = evidence && (floorCoverage > floor || (floorCoverage > floor - CO_OCCURRENCE_MARGIN && specificConcepts >= 2));
+        const relevant = evidence && (floorCoverage > floor || (!asksForeign && floorCoverage > floor - CO_OCCURRENCE_MARGIN && specificConcepts >= 2));
         coverage = relevant ? coverage : 0;
         coverageByMatch.set(key, coverage);
       }
@@ -429,6 +458,23 @@ function slotCredit(alternatives: Array<{ credit: number; bits: number[] }>, mat
 /** Bit test on a float64 holding up to 52 bits (JavaScript's bitwise operators stop at 32). */
 function hasBit(value: number, bit: number): boolean {
   return Math.floor(value / bit) % 2 === 1;
+}
+
+/**
+ * Proper names of several words among the facts' keywords ("Ethan Yu", "Google Cloud"): every
+ * meaningful word capitalised. Each becomes one phrase of the query plan, so a two-word name is one
+ * concept of the question, not two (see Slot.name in plan.ts).
+ */
+function properNames(facts: Fact[]): string[] {
+  const names = new Set<string>();
+  for (const fact of facts) {
+    for (const keyword of Array.isArray(fact.keywords) ? fact.keywords : []) {
+      if (typeof keyword !== 'string') continue;
+      const words = keyword.split(/[\s-]+/).filter((word) => analyze(word, { acronyms: 'always' }).some((token) => !token.stopword));
+      if (words.length >= 2 && words.every((word) => /^\p{Lu}/u.test(word))) names.add(keyword);
+    }
+  }
+  return [...names];
 }
 
 function placeOf(location: Fact | Passage): string {

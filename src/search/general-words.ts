@@ -91,6 +91,23 @@ main major important different real whole full high low long short latest newest
 grande grandi piccolo piccola grosso grossa buono buona meglio migliore principale diverso ultimo ultima ultimi ultime
 `;
 
+/**
+ * Attribute nouns: a property asked of an entity ("xi jinping *age*", "wall street opening *hours*",
+ * "when was it *founded*", "the *population* of germany", "his *salary*", "the office's *address*").
+ * Where the knowledge base never uses such a word, no record gives that property, however well it
+ * knows the entity: the word counts against every record in full and more (see engine.ts), never
+ * discounted beside an anchor as "which *country*" is. Money words the knowledge base can answer
+ * ("worth", "vale": the Singles' Day figure) are not attributes.
+ */
+const ATTRIBUTES = `
+age aged birthday birth born hours founded founding founder founders population inhabitants salary salaries
+wage wages address addresses phone telephone email height
+eta compleanno nascita nato nata ore orari orario fondata fondato fondazione fondatore fondatori
+popolazione abitanti stipendio stipendi salario indirizzo indirizzi telefono altezza
+`;
+
+export const ATTRIBUTE_WORDS: ReadonlySet<string> = toSet(ATTRIBUTES);
+
 /** Everyday verbs and modifiers: words that frame a question about a concept (see ENGLISH_VERBS). */
 export const FRAME_WORDS: ReadonlySet<string> = toSet(ENGLISH_VERBS, ITALIAN_VERBS, MODIFIERS);
 export const GENERAL_WORDS: ReadonlySet<string> = toSet(ENGLISH, ITALIAN, ENGLISH_VERBS, ITALIAN_VERBS);

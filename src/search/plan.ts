@@ -8,7 +8,8 @@ import type { CompiledGlossary } from './glossary';
 import { findPhrases } from './glossary';
 import type { Token } from './normalize';
 import { isCommonEnglishWord } from './english-words';
-import { FRAME_WORDS, GENERAL_WORDS } from './general-words';
+import { ATTRIBUTE_WORDS, FRAME_WORDS, GENERAL_WORDS } from './general-words';
+import { ITALIAN_ONLY_WORDS } from './stopwords';
 import { analyze, withoutChatAddressing } from './normalize';
 import type { TypoCorrector } from './typos';
 
@@ -70,6 +71,20 @@ export interface Slot {
   /** The concept is a number ("2023", "17"). */
   numeric: boolean;
   /**
+   * The concept is a proper name of several words taken from the facts' keywords ("Ethan Yu", "Google
+   * Cloud") that the glossary does not list: one concept, as a glossary phrase is, but no strong anchor on
+   * its own (see engine.ts): only curated glossary phrases are.
+   */
+  name: boolean;
+  /** Every word of the concept names a property asked of an entity ("age", "hours", "population"): see ATTRIBUTE_WORDS. */
+  attribute: boolean;
+  /**
+   * A single word of a question that is not Italian, neither an everyday nor a common English word, with
+   * no spelling correction: a name ("Tencent", "Huawei"). When no record has it in any form, the question
+   * is about something the knowledge base does not know (see engine.ts).
+   */
+  unfamiliar: boolean;
+  /**
    * The concept's best form is in more than half of the records: it tells records apart no more than a
    * stopword does, so beside more specific concepts it is neither evidence nor a requirement.
    */
@@ -100,6 +115,8 @@ export interface PlanContext {
   typos: TypoCorrector;
   /** Stem of a vocabulary or glossary surface word (for typo corrections). */
   stemOfWord(word: string): string;
+  /** Glossary groups that are proper names taken from the facts' keywords, not curated glossary groups. */
+  nameGroups?: ReadonlySet<number>;
 }
 
 interface Position {
@@ -138,6 +155,17 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
     }
     return { ...token, numeric, readings };
   });
+
+  // In an Italian question an unknown word is more likely an inflection than a name (see `unfamiliar`).
+  const italian = tokens.some((token) => ITALIAN_ONLY_WORDS.has(token.surface));
+  const isUnfamiliar = (position: Position): boolean =>
+    !italian &&
+    !position.stopword &&
+    !position.numeric &&
+    position.surface.length >= 3 &&
+    position.readings.length === 1 &&
+    !GENERAL_WORDS.has(position.surface) &&
+    !isCommonEnglishWord(position.surface);
 
   const slots: Slot[] = [];
   // For phrase matching a position reads as its best-known form: its own stem when indexed or in the
@@ -184,6 +212,9 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
         general: meaningful.every((position) => GENERAL_WORDS.has(position.surface)),
         phrase: meaningful.length >= 2,
         frame: meaningful.every((position) => FRAME_WORDS.has(position.surface)),
+        name: meaningful.length >= 2 && match.groups.every((group) => context.nameGroups?.has(group) ?? false),
+        attribute: meaningful.every((position) => ATTRIBUTE_WORDS.has(position.surface)),
+        unfamiliar: false,
       }),
     );
   }
@@ -196,6 +227,9 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
         general: GENERAL_WORDS.has(position.surface),
         phrase: false,
         frame: FRAME_WORDS.has(position.surface),
+        name: false,
+        attribute: ATTRIBUTE_WORDS.has(position.surface),
+        unfamiliar: isUnfamiliar(position),
       }),
     );
   });
@@ -233,7 +267,12 @@ function glossaryRelatives(stem: string, weight: number, glossary: CompiledGloss
   return relatives;
 }
 
-function makeSlot(text: string, numeric: boolean, alternatives: Alternative[], kind: { general: boolean; phrase: boolean; frame: boolean }): Slot {
+function makeSlot(
+  text: string,
+  numeric: boolean,
+  alternatives: Alternative[],
+  kind: { general: boolean; phrase: boolean; frame: boolean; name: boolean; attribute: boolean; unfamiliar: boolean },
+): Slot {
   const unique = dedupeAlternatives(alternatives.filter((alternative) => alternative.weight > 0 && alternative.terms.length > 0));
   return { text, importance: 1, alternatives: unique, numeric, ubiquitous: false, ...kind };
 }

@@ -72,4 +72,14 @@ function toSet(...lists: string[]): ReadonlySet<string> {
   return new Set(lists.flatMap((list) => list.split(/\s+/)).filter(Boolean));
 }
 
+/**
+ * Function words only Italian has ("il", "della", "che", "dimmi"): a question with one of them is
+ * Italian, and its unknown words are more likely inflections the knowledge base words differently than
+ * names it does not know (see plan.ts).
+ */
+export const ITALIAN_ONLY_WORDS: ReadonlySet<string> = (() => {
+  const english = toSet(ENGLISH, CONVERSATIONAL_ENGLISH, ABOUTNESS_ENGLISH);
+  return new Set([...toSet(ITALIAN, CONVERSATIONAL_ITALIAN, ABOUTNESS_ITALIAN)].filter((word) => word.length >= 2 && !english.has(word)));
+})();
+
 export const STOPWORDS: ReadonlySet<string> = toSet(ENGLISH, ITALIAN, CONVERSATIONAL_ENGLISH, CONVERSATIONAL_ITALIAN, ABOUTNESS_ENGLISH, ABOUTNESS_ITALIAN);
