@@ -50,7 +50,7 @@ storia retroscena
 
 const CONVERSATIONAL_ITALIAN = `
 ciao salve buongiorno buonasera grazie prego favore bot
-dimmi dici dice dicono dica sai sapere so sapete sapresti puoi potresti potete vorrei voglio volevo
+dimmi dici dice dicono dica sai sapere so sapete sapresti puoi potresti potete vorrei voglio volevo vuoi vuole vogliamo volete vogliono
 spiegami spiega mostrami mostra parlami parla parlano racconta raccontami scrive scritto leggere
 articolo articoli pezzo notizia notizie testo fonte info informazioni dettagli qualcosa po domanda
 trova trovano trovare trovi cerca cercare fammi sapere

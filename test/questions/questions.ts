@@ -256,4 +256,11 @@ export const QUESTIONS: QuestionCase[] = [
   { question: 'orari di apertura di wall street', expected: null, kind: 'off-topic' },
   { question: "address of alibaba's office in germany", expected: null, kind: 'off-topic' },
   { question: 'huawei data centers in europe', expected: null, kind: 'off-topic' },
+  // Synonyms the glossary and keywords must carry: a threat is a challenge, the German farm is Alibaba
+  // Cloud's Frankfurt region, and Italian forms of "want" are filler like the English ones.
+  { question: 'could alibaba become a threat to google in the cloud?', expected: 'cloud-competitors-market-share', kind: 'english' },
+  { question: 'alibaba è una minaccia per google e ibm?', expected: 'cloud-competitors-market-share', kind: 'italian' },
+  { question: 'frankfurt region', expected: 'germany-server-farm', kind: 'english' },
+  { question: 'server farm a francoforte', expected: 'germany-server-farm', kind: 'italian' },
+  { question: 'cosa vuole fare alibaba con i suoi servizi cloud?', expected: 'cloud-strategic-importance', kind: 'italian' },
 ];
