@@ -71,16 +71,14 @@ async function runSlackMode(config: Config, logger: Logger): Promise<void> {
   if (!slack || config.mode === 'console') throw new Error('Slack mode without Slack configuration');
   const { knowledge, ask } = loadKnowledge(config, logger);
 
-  // ---- Digest and store (owned by the digest engineer) -------------------------------------------
   // The store records questions and feedback and holds subscriptions; the digest command handler
   // answers `/alibaba digest …`; the scheduler posts each subscribed channel's digest at its time.
   const store = tryOpenStore(config, logger);
   const digestClient = createDigestWebClient(slack);
   let botUserId: string | null = null;
   const digest: DigestCommandHandler | undefined = store
-    ? (request) => makeDigestCommandHandler({ store, knowledge, client: digestClient, config, clock: systemClock, botUserId })(request)
+    ? makeDigestCommandHandler({ store, knowledge, client: digestClient, config, clock: systemClock, botUserId: () => botUserId })
     : undefined;
-  // -------------------------------------------------------------------------------------------------
 
   const slackApp: SlackApp = createSlackApp({
     mode: config.mode,
@@ -109,9 +107,7 @@ async function runSlackMode(config: Config, logger: Logger): Promise<void> {
   botUserId = started.identity.botUserId;
   logger.info(config.mode === 'http' ? `alibaba-bot is listening on port ${started.port ?? config.port} (POST /slack/events, GET /healthz)` : 'alibaba-bot is connected in Socket Mode');
 
-  // ---- Digest scheduler (owned by the digest engineer) --------------------------------------------
   const scheduler: DigestScheduler | null = store ? startDigestScheduler({ client: digestClient, store, knowledge, config, clock: systemClock, logger }) : null;
-  // -------------------------------------------------------------------------------------------------
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

@@ -23,8 +23,8 @@ export interface DigestCommandDependencies {
   client: WebClient | null;
   config: Pick<Config, 'digest'>;
   clock: Clock;
-  /** For the "invite me" hint (`/invite @bot`). */
-  botUserId?: string | null;
+  /** For the "invite me" hint (`/invite @bot`); the bot's user id is only known once the app has started. */
+  botUserId?: () => string | null;
 }
 
 function reply(text: string): SlackMessage {
@@ -104,7 +104,7 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
     if (request.surface === 'console' || !deps.client) return reply(digestStrings.consoleNoSubscribe);
     const parsed = parseSubscribeArguments(words, defaults);
     if (!parsed.ok) return reply(parsed.message);
-    const membership = await ensureMember(deps.client, request.channelId, deps.botUserId ?? null);
+    const membership = await ensureMember(deps.client, request.channelId, deps.botUserId?.() ?? null);
     if (!membership.ok) return reply(membership.message);
     const now = clock();
     const subscription = store.subscribe({ channelId: request.channelId, time: parsed.time, timeZone: parsed.timeZone, createdBy: request.userId }, now);

@@ -49,7 +49,7 @@ describe('makeDigestCommandHandler', () => {
   });
 
   const handler = (withClient = true) =>
-    makeDigestCommandHandler({ store, knowledge: makeKnowledge(4), client: withClient ? createDigestWebClient({ botToken: 'xoxb-test', apiUrl: api.url }) : null, config, clock: time.clock, botUserId: 'U0BOT' });
+    makeDigestCommandHandler({ store, knowledge: makeKnowledge(4), client: withClient ? createDigestWebClient({ botToken: 'xoxb-test', apiUrl: api.url }) : null, config, clock: time.clock, botUserId: () => 'U0BOT' });
   const slack = (args: string, channelId = 'C1'): DigestCommandRequest => ({ channelId, userId: 'U1', args, surface: 'slack' });
 
   it('subscribes a channel the bot is in, with the default time and zone, and says when the next digest comes', async () => {
