@@ -9,6 +9,7 @@ import { findPhrases } from './glossary';
 import type { Token } from './normalize';
 import { isCommonEnglishWord } from './english-words';
 import { ATTRIBUTE_WORDS, FRAME_WORDS, GENERAL_WORDS } from './general-words';
+import { idf } from './scorers';
 import { ITALIAN_ONLY_WORDS } from './stopwords';
 import { analyze, withoutChatAddressing } from './normalize';
 import type { TypoCorrector } from './typos';
@@ -363,10 +364,6 @@ function isUbiquitous(alternatives: Alternative[], vocabulary: Vocabulary): bool
   if (!primary || vocabulary.size === 0) return false;
   const rarest = Math.min(...primary.terms.map((term) => vocabulary.documentFrequency(term)));
   return rarest > vocabulary.size * UBIQUITOUS_SHARE;
-}
-
-export function idf(documentFrequency: number, total: number): number {
-  return Math.log(1 + (total - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
 function addPrefixRelatives(slot: Slot, vocabulary: Vocabulary): void {
