@@ -2,11 +2,11 @@
  * Pure parsing of documents (Markdown with YAML front matter, or plain text) and their passages.
  * No I/O: callers hand in decoded text.
  */
-import { isMap, isScalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { knowledgeStrings } from '../strings/knowledge';
 import { sentenceSpans } from './sentences';
 import { normalizeWhitespace } from './text';
-import { parseYamlSource } from './yaml-source';
+import { pairOf, parseYamlSource } from './yaml-source';
 import type { KnowledgeDocument, KnowledgeProblem, Passage } from './types';
 
 /** The paragraph number of title passages: the title stands before the body, whose paragraphs start at 1. */
@@ -52,7 +52,7 @@ export function parseMarkdownDocument(source: DocumentSource): ParsedDocument {
     problems.push({ file, line: yaml.lineOf(contents), message: knowledgeStrings.frontMatterNotMap });
     return { document: null, problems };
   }
-  const field = (key: string) => (contents ? fieldOf(contents, key) : undefined);
+  const field = (key: string) => (contents ? pairOf(contents, key) : undefined);
   const titleNode = field('title');
   const title = titleNode && isScalar(titleNode.value) && typeof titleNode.value.value === 'string' ? normalizeWhitespace(titleNode.value.value) : '';
   if (titleNode && isScalar(titleNode.value) && titleNode.value.value !== null && typeof titleNode.value.value !== 'string') {
@@ -190,10 +190,6 @@ export function looksLikeHeading(line: string): boolean {
   const text = line.trim();
   if (!text || text.length > 80 || text.split(' ').length > 10) return false;
   return !/[.!?…:;,"”»’')\]]$/u.test(text);
-}
-
-function fieldOf(map: YAMLMap, key: string): { key: unknown; value: unknown } | undefined {
-  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key) as { key: unknown; value: unknown } | undefined;
 }
 
 function validateMetadata(key: string, value: string): string | null {

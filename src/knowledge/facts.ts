@@ -3,7 +3,7 @@ import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { knowledgeStrings } from '../strings/knowledge';
 import { TITLE_PARAGRAPH, passageSpans } from './documents';
 import { normalizeWhitespace } from './text';
-import { parseYamlSource } from './yaml-source';
+import { pairOf, parseYamlSource } from './yaml-source';
 import type { KnowledgeDocument, KnowledgeProblem, Location } from './types';
 
 /** A fact as written in its file, before its quote is located in the document. */
@@ -123,10 +123,6 @@ function keywordsOf(item: YAMLMap, file: string, factLine: number, lineOf: (node
     keywords.push(keyword);
   }
   return keywords;
-}
-
-function pairOf(map: YAMLMap, key: string): { key: unknown; value: unknown } | undefined {
-  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key) as { key: unknown; value: unknown } | undefined;
 }
 
 /**

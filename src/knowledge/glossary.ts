@@ -2,7 +2,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { knowledgeStrings } from '../strings/knowledge';
 import { normalizeWhitespace } from './text';
-import { parseYamlSource } from './yaml-source';
+import { pairOf, parseYamlSource } from './yaml-source';
 import type { Glossary, KnowledgeProblem } from './types';
 
 export interface ParsedGlossaryFile {
@@ -16,7 +16,7 @@ export function parseGlossaryFile(text: string, file: string): ParsedGlossaryFil
   const yaml = parseYamlSource(text, file, problems);
   if (!yaml) return { groups: [], problems };
   const root = yaml.document.contents;
-  const groupsPair = isMap(root) ? root.items.find((pair) => isScalar(pair.key) && pair.key.value === 'groups') : undefined;
+  const groupsPair = isMap(root) ? pairOf(root, 'groups') : undefined;
   if (!isMap(root) || !groupsPair) {
     problems.push({ file, line: yaml.lineOf(root), message: knowledgeStrings.glossaryNotMap });
     return { groups: [], problems };

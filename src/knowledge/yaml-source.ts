@@ -1,5 +1,5 @@
 /** Parsing YAML with line numbers kept, so problems can point at the line to fix. */
-import { Document, LineCounter, parseDocument, isNode } from 'yaml';
+import { Document, LineCounter, parseDocument, isNode, isScalar, type YAMLMap } from 'yaml';
 import { knowledgeStrings } from '../strings/knowledge';
 import type { KnowledgeProblem } from './types';
 
@@ -38,6 +38,11 @@ export function parseYamlSource(text: string, file: string, problems: KnowledgeP
       return firstLine;
     },
   };
+}
+
+/** The key/value pair of `key` in a YAML map, if the map has it. */
+export function pairOf(map: YAMLMap, key: string): { key: unknown; value: unknown } | undefined {
+  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key) as { key: unknown; value: unknown } | undefined;
 }
 
 /**
