@@ -170,21 +170,11 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
 
   const slots: Slot[] = [];
   // For phrase matching a position reads as its best-known form: its own stem when indexed or in the
-  // glossary, else its best typo correction.
-  const best = (i: number): string => {
-    const position = positions[i]!;
-    const isKnown = (stem: string) => vocabulary.documentFrequency(stem) > 0 || glossary.stems.has(stem);
-    return position.readings.find((reading) => isKnown(reading.stem))?.stem ?? position.stem;
-  };
-  const worth = (i: number): number => {
-    const stem = best(i);
-    return positions[i]!.readings.find((reading) => reading.stem === stem)?.weight ?? 1;
-  };
-  const creditOf = (i: number): number => {
-    const stem = best(i);
-    const reading = positions[i]!.readings.find((candidate) => candidate.stem === stem);
-    return reading?.credit ?? reading?.weight ?? 1;
-  };
+  // glossary, else its best typo correction; failing both, its own stem (always its first reading).
+  const bestReadings = positions.map((position) => position.readings.find((reading) => isKnownStem(reading.stem)) ?? position.readings[0]!);
+  const best = (i: number): string => bestReadings[i]!.stem;
+  const worth = (i: number): number => bestReadings[i]!.weight;
+  const creditOf = (i: number): number => bestReadings[i]!.credit ?? bestReadings[i]!.weight;
   const phrases = findPhrases(glossary, positions.length, best).filter((match) =>
     positions.slice(match.start, match.end).some((position) => !position.stopword),
   );
