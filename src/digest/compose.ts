@@ -55,9 +55,10 @@ export interface ComposeDigestInput {
   timeZone: string;
   knowledge: KnowledgeBase;
   store: DigestHistory;
-  /** At most this many entries in each question list (default 5). */
-  maxQuestions?: number;
 }
+
+/** At most this many entries in each question list. */
+const MAX_QUESTIONS = 5;
 
 function rank(seed: string, id: string): string {
   return createHash('sha256').update(`${seed}\u0000${id}`).digest('hex');
@@ -116,7 +117,6 @@ function countQuestions(rows: Array<{ query: string; normalized: string }>, limi
 
 export function composeDigest(input: ComposeDigestInput): Digest {
   const { date, channelId, timeZone, knowledge, store } = input;
-  const maxQuestions = input.maxQuestions ?? 5;
 
   const picked = pickFactOfTheDay(channelId, date, knowledge.facts, store);
   const fact: DigestFact | null = picked ? { ...picked, document: knowledge.documents.find((d) => d.id === picked.fact.documentId) ?? null } : null;
@@ -134,10 +134,10 @@ export function composeDigest(input: ComposeDigestInput): Digest {
       : {
           date: yesterday,
           total: asked.length,
-          mostAsked: countQuestions(asked, maxQuestions),
+          mostAsked: countQuestions(asked, MAX_QUESTIONS),
           unanswered: countQuestions(
             asked.filter((q) => q.resultCount === 0),
-            maxQuestions,
+            MAX_QUESTIONS,
           ),
         };
 

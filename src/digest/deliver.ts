@@ -71,13 +71,13 @@ const HISTORY_PAGES = 5;
 const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
 /** A Web API client for digests: Slack's URL or `SLACK_API_URL`, no built-in retries, a request timeout. */
-export function createDigestWebClient(slack: Pick<SlackConfig, 'botToken' | 'apiUrl'>, options: { timeoutMs?: number; logLevel?: webApi.LogLevel } = {}): WebClient {
+export function createDigestWebClient(slack: Pick<SlackConfig, 'botToken' | 'apiUrl'>, options: { timeoutMs?: number } = {}): WebClient {
   return new webApi.WebClient(slack.botToken, {
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: options.timeoutMs ?? 10_000,
-    logLevel: options.logLevel ?? webApi.LogLevel.ERROR,
+    logLevel: webApi.LogLevel.ERROR,
   });
 }
 

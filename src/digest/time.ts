@@ -126,7 +126,3 @@ export function nextRunAt(subscription: DueCheck, now: Date, deliveredToday = fa
   if (!deliveredToday && dueDate(subscription, now) !== null) return now;
   return runAtFor(subscription, addDays(today, 1));
 }
-
-export function isDue(subscription: DueCheck, now: Date): boolean {
-  return dueDate(subscription, now) !== null;
-}

@@ -40,8 +40,6 @@ export interface SlackAppDeps {
   digest?: DigestCommandHandler;
   /** Web API retries (tests make them fast). */
   retryConfig?: webApi.RetryOptions;
-  /** HTTP mode: answer Slack only after the listener finished (needed on FaaS; off for a long-running server). */
-  processBeforeResponse?: boolean;
   /** Socket Mode: reconnect automatically after a dropped connection (default true). */
   autoReconnectEnabled?: boolean;
   /** The longest Retry-After a reply waits for (default 30 s); a longer rate limit fails the reply at once. */
@@ -87,7 +85,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     receiver = new HTTPReceiver({
       signingSecret: deps.slack.signingSecret,
       endpoints: '/slack/events',
-      processBeforeResponse: deps.processBeforeResponse ?? false,
+      // Acknowledge before the listener finishes: right for a long-running server (FaaS would need true).
+      processBeforeResponse: false,
       logger,
       customRoutes: [
         {

@@ -10,6 +10,8 @@ import { slackErrorCode } from './listeners/deps';
 export const MAX_RETRY_AFTER_MS = 30_000;
 /** How many rate-limit waits one call may take before giving up. */
 const RATE_LIMIT_ATTEMPTS = 2;
+/** How many times a response_url post is retried after a 5xx, 429 or network error. */
+const RESPOND_RETRIES = 2;
 /** Slack's errors that mean the blocks (not the conversation) were the problem: resend as plain text. */
 const PLAIN_TEXT_RETRY = new Set(['invalid_blocks', 'invalid_blocks_format', 'msg_too_long', 'invalid_attachments', 'too_many_attachments', 'block_mismatch']);
 /** Slack's errors that mean the bot cannot post in the conversation at all. */
@@ -29,8 +31,6 @@ export interface DeliveryOptions {
   maxRetryAfterMs?: number;
   /** Pause between response_url attempts after a 5xx or a network error (default 500 ms, doubled each time). */
   respondBackoffMs?: number;
-  /** How many times a response_url post is retried after a 5xx, 429 or network error (default 2). */
-  respondRetries?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -62,7 +62,6 @@ export function makeDelivery(options: DeliveryOptions): Delivery {
   const { logger } = options;
   const cap = options.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS;
   const sleep = options.sleep ?? defaultSleep;
-  const respondRetries = options.respondRetries ?? 2;
   const backoff = options.respondBackoffMs ?? 500;
 
   const call: Delivery['call'] = async (what, context, fn) => {
@@ -123,7 +122,7 @@ export function makeDelivery(options: DeliveryOptions): Delivery {
           continue;
         }
         const transient = status === null || status === 429 || status >= 500;
-        if (!transient || attempt >= respondRetries) {
+        if (!transient || attempt >= RESPOND_RETRIES) {
           // 404 is response_url's expired_url / used_url: the 30 minutes or the 5 uses are over.
           logger.error('Could not post to response_url', { ...context, status: status ?? 'network error' }, error);
           return { ok: false, error: status === null ? 'network_error' : `http_${status}` };

@@ -3,7 +3,6 @@
  * and in Socket Mode the WebSocket. Tests then send signed requests and read what the bot sent.
  */
 import type { Ask } from '../../src/answers/types';
-import type { Clock } from '../../src/clock';
 import type { DigestCommandHandler } from '../../src/digest/types';
 import type { KnowledgeBase } from '../../src/knowledge/types';
 import { createSlackApp, type SlackApp } from '../../src/slack/app';
@@ -22,9 +21,6 @@ export interface HarnessOptions {
   knowledge?: KnowledgeBase;
   ask?: Ask;
   digest?: DigestCommandHandler;
-  clock?: Clock;
-  /** Cap on one Retry-After wait (default the app's 30 s). */
-  maxRetryAfterMs?: number;
 }
 
 export interface SlackAppHarness {
@@ -56,13 +52,12 @@ export async function startSlackAppHarness(options: HarnessOptions = {}): Promis
     ask: options.ask ?? keywordAsk(knowledge),
     queryLog: logs,
     feedbackLog: logs,
-    clock: options.clock ?? (() => new Date()),
+    clock: () => new Date(),
     logger,
     ...(options.digest ? { digest: options.digest } : {}),
     retryConfig: { retries: 2, minTimeout: 5, maxTimeout: 20, factor: 1 },
     autoReconnectEnabled: false,
     respondBackoffMs: 5,
-    ...(options.maxRetryAfterMs !== undefined ? { maxRetryAfterMs: options.maxRetryAfterMs } : {}),
   });
   const { port } = await slackApp.start(0);
   const baseUrl = `http://127.0.0.1:${port ?? 0}`;

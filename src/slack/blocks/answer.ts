@@ -29,7 +29,6 @@ export interface AnswerRenderOptions {
   sharedBy?: string;
   /** Topics to suggest when nothing relevant was found. */
   topics?: readonly string[];
-  maxQuestionLength?: number;
 }
 
 const s = slackStrings.answer;
@@ -81,11 +80,10 @@ function answerButtons(answer: Answer, best: AnswerResult, surface: AnswerSurfac
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions): SlackMessage {
   const blocks: KnownBlock[] = [];
   const question = echoQuestion(answer.query);
-  const max = options.maxQuestionLength ?? MAX_QUESTION_LENGTH;
 
   if (options.sharedBy) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: s.sharedBy(options.sharedBy, question) }] });
   else if (question) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: s.youAsked(question) }] });
-  if (answer.truncated) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: s.truncated(max) }] });
+  if (answer.truncated) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: s.truncated(MAX_QUESTION_LENGTH) }] });
 
   const [best, ...rest] = answer.results;
   if (!best) return fitToLimits(renderNoAnswerInto(blocks, question, options.topics ?? []));
