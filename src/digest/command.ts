@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import { isValidTime, isValidTimeZone, type Config } from '../config';
 import type { SlackMessage } from '../slack/blocks/message';
 import { renderDigestBlocks } from '../slack/blocks/digest';
+import { renderNotice } from '../slack/blocks/notice';
 import { escapeSlackText } from '../slack/escape';
 import type { Store, Subscription } from '../store/sqlite';
 import { digestStrings, formatWhen } from '../strings/digest';
@@ -25,10 +26,6 @@ export interface DigestCommandDependencies {
   clock: Clock;
   /** For the "invite me" hint (`/invite @bot`); the bot's user id is only known once the app has started. */
   botUserId?: () => string | null;
-}
-
-function reply(text: string): SlackMessage {
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
 function canonicalZone(zone: string): string {
@@ -101,32 +98,32 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
   };
 
   const subscribe = async (request: DigestCommandRequest, words: string[]): Promise<SlackMessage> => {
-    if (request.surface === 'console' || !deps.client) return reply(digestStrings.consoleNoSubscribe);
+    if (request.surface === 'console' || !deps.client) return renderNotice(digestStrings.consoleNoSubscribe);
     const parsed = parseSubscribeArguments(words, defaults);
-    if (!parsed.ok) return reply(parsed.message);
+    if (!parsed.ok) return renderNotice(parsed.message);
     const membership = await ensureMember(deps.client, request.channelId, deps.botUserId?.() ?? null);
-    if (!membership.ok) return reply(membership.message);
+    if (!membership.ok) return renderNotice(membership.message);
     const now = clock();
     const subscription = store.subscribe({ channelId: request.channelId, time: parsed.time, timeZone: parsed.timeZone, createdBy: request.userId }, now);
     const when = formatWhen(nextDigestAt(subscription, now), parsed.timeZone);
-    return reply(membership.joined ? digestStrings.joinedAndSubscribed(parsed.time, parsed.timeZone, when) : digestStrings.subscribed(parsed.time, parsed.timeZone, when));
+    return renderNotice(membership.joined ? digestStrings.joinedAndSubscribed(parsed.time, parsed.timeZone, when) : digestStrings.subscribed(parsed.time, parsed.timeZone, when));
   };
 
   const unsubscribe = (request: DigestCommandRequest): SlackMessage => {
-    if (request.surface === 'console') return reply(digestStrings.consoleNoSubscribe);
+    if (request.surface === 'console') return renderNotice(digestStrings.consoleNoSubscribe);
     const configured = config.digest.channels.includes(request.channelId);
     const stored = store.getSubscription(request.channelId);
     if (stored?.source === 'slack') {
       store.unsubscribe(request.channelId);
       if (configured) {
         store.syncConfigSubscriptions(config.digest.channels, config.digest.time, config.digest.timeZone, clock());
-        return reply(digestStrings.unsubscribedButConfigured);
+        return renderNotice(digestStrings.unsubscribedButConfigured);
       }
-      return reply(digestStrings.unsubscribed);
+      return renderNotice(digestStrings.unsubscribed);
     }
-    if (configured) return reply(digestStrings.configuredCannotUnsubscribe);
+    if (configured) return renderNotice(digestStrings.configuredCannotUnsubscribe);
     // A configuration subscription left by an earlier DIGEST_CHANNELS gets nothing: not subscribed.
-    return reply(digestStrings.notSubscribed);
+    return renderNotice(digestStrings.notSubscribed);
   };
 
   const channelStatus = (channelId: string): SlackMessage => {
@@ -143,7 +140,7 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
     lines.push(last ? digestStrings.statusLast(last.date, digestStrings.deliveryStates[last.state] ?? last.state, last.state === 'failed' ? last.error : null) : digestStrings.statusNoDelivery);
     const flag = store.getFlag(channelId);
     if (flag) lines.push(digestStrings.statusFlag(flag.error, formatWhen(flag.flaggedAt, subscription?.timeZone ?? defaults.timeZone)));
-    return reply(lines.join('\n'));
+    return renderNotice(lines.join('\n'));
   };
 
   const consoleStatus = (): SlackMessage => {
@@ -153,7 +150,7 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
       const flag = store.getFlag(s.channelId);
       lines.push(`${digestStrings.statusAllLine(s.channelId, s.time, s.timeZone, s.source)}${flag ? ` · ${flag.error}` : ''}`);
     }
-    return reply(lines.join('\n'));
+    return renderNotice(lines.join('\n'));
   };
 
   const preview = (request: DigestCommandRequest): SlackMessage => {
