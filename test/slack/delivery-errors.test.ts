@@ -9,6 +9,7 @@ import { makeDelivery, MAX_RETRY_AFTER_MS } from '../../src/slack/delivery';
 import { createMemoryLogger } from '../../src/slack/logger';
 import {
   eventCallback,
+  mentionEvent,
   postEvent,
   postSlashCommand,
   settle,
@@ -21,11 +22,6 @@ import {
 } from '../support';
 
 const signed = { secret: TEST_SIGNING_SECRET };
-let seq = 0;
-const mention = (text: string, channel = 'C0GENERAL') => {
-  const ts = `17100${String(10000 + (seq += 1))}.000100`;
-  return eventCallback({ type: 'app_mention', user: 'U0ASKER', text, ts, channel, event_ts: ts });
-};
 
 describe('the Retry-After policy', () => {
   const rateLimited = (seconds: number) => Object.assign(new Error('rate limited'), { code: 'slack_webapi_rate_limited_error', retryAfter: seconds });
@@ -74,7 +70,7 @@ describe('through the app', () => {
   test('a Retry-After beyond the cap is not waited for: the failure is logged with context and the app keeps serving', async () => {
     h.api.respond('chat.postMessage', { status: 429, headers: { 'retry-after': '3600' }, body: { ok: false, error: 'ratelimited' } });
     const started = Date.now();
-    await postEvent(h.eventsUrl, mention('<@U0BOT> vodafone'), signed);
+    await postEvent(h.eventsUrl, mentionEvent('<@U0BOT> vodafone'), signed);
     await h.api.waitForCalls('chat.postMessage', 1);
     await settle(100);
     expect(Date.now() - started).toBeLessThan(3000);
@@ -85,13 +81,13 @@ describe('through the app', () => {
     noSecretsLogged();
 
     h.api.respond('chat.postMessage', null);
-    await postEvent(h.eventsUrl, mention('<@U0BOT> germany'), signed);
+    await postEvent(h.eventsUrl, mentionEvent('<@U0BOT> germany'), signed);
     await h.api.waitForCalls('chat.postMessage', 2);
   });
 
   test.each(['not_in_channel', 'channel_not_found', 'is_archived'])('%s on a mention reply is logged with the event, channel and error, once, and nothing crashes', async (error) => {
     h.api.respond('chat.postMessage', { body: { ok: false, error } });
-    await postEvent(h.eventsUrl, mention('<@U0BOT> vodafone', 'C0GONE'), signed);
+    await postEvent(h.eventsUrl, mentionEvent('<@U0BOT> vodafone', { channel: 'C0GONE' }), signed);
     await h.api.waitForCalls('chat.postMessage', 1);
     await settle(100);
     // A conversation error is final: no retries, no plain-text second try.
@@ -107,7 +103,7 @@ describe('through the app', () => {
 
   test.each(['msg_too_long', 'invalid_blocks'])('%s: the reply is sent again as plain text', async (error) => {
     h.api.respond('chat.postMessage', (_params, n) => (n === 1 ? { body: { ok: false, error } } : { body: { ok: true, ts: '1.1', channel: 'C0GENERAL' } }));
-    await postEvent(h.eventsUrl, mention('<@U0BOT> vodafone'), signed);
+    await postEvent(h.eventsUrl, mentionEvent('<@U0BOT> vodafone'), signed);
     const [first, second] = await h.api.waitForCalls('chat.postMessage', 2);
     expect(first!.params.blocks).toBeDefined();
     expect(second!.params.blocks).toBeUndefined();

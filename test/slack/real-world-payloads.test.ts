@@ -8,6 +8,8 @@ import { ACTION_IDS } from '../../src/slack/blocks/action-ids';
 import {
   blockActionPayload,
   eventCallback,
+  mentionEvent,
+  nextMessageTs,
   postEvent,
   postInteraction,
   postSlashCommand,
@@ -19,9 +21,6 @@ import {
 } from '../support';
 
 const signed = { secret: TEST_SIGNING_SECRET };
-let seq = 0;
-/** A fresh Slack-style ts for each event. */
-const ts = (): string => `17000${String(10000 + (seq += 1))}.000100`;
 
 let h: SlackAppHarness;
 beforeEach(async () => {
@@ -29,12 +28,8 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const mention = (text: string, extra: Record<string, unknown> = {}) => {
-  const at = ts();
-  return eventCallback({ type: 'app_mention', user: 'U0ASKER', text, ts: at, channel: 'C0GENERAL', event_ts: at, ...extra });
-};
 const dm = (extra: Record<string, unknown>) => {
-  const at = ts();
+  const at = nextMessageTs();
   return eventCallback({ type: 'message', channel_type: 'im', channel: 'D0DM', ts: at, event_ts: at, ...extra });
 };
 
@@ -71,7 +66,7 @@ describe('/alibaba wherever it is typed', () => {
 
 describe('Slack markup in message text', () => {
   test('mentions, channels, links, special mentions, emoji and entities are decoded before searching and never ping when echoed', async () => {
-    await postEvent(h.eventsUrl, mention('<@U0BOT|alibaba> <@U123|maria> <!here> <#C123|general> <https://example.com|link> :cloud: AT&amp;T &lt;b&gt; vodafone?'), signed);
+    await postEvent(h.eventsUrl, mentionEvent('<@U0BOT|alibaba> <@U123|maria> <!here> <#C123|general> <https://example.com|link> :cloud: AT&amp;T &lt;b&gt; vodafone?'), signed);
     const [call] = await h.api.waitForCalls('chat.postMessage', 1);
     expect(h.logs.queries[0]!.query).toBe('@maria @here #general link :cloud: AT&T <b> vodafone?');
     const shown = visibleText(call!.params);
@@ -85,7 +80,7 @@ describe('Slack markup in message text', () => {
     const text = `<@U0BOT> germany ${'ünïcødé 🙂 '.repeat(500)}`.slice(0, 5000);
     await postEvent(
       h.eventsUrl,
-      mention(text, {
+      mentionEvent(text, {
         thread_ts: parentTs,
         files: [{ id: 'F1', name: 'chart.png', mimetype: 'image/png' }],
         blocks: [{ type: 'rich_text', block_id: 'b1', elements: [{ type: 'rich_text_section', elements: [{ type: 'user', user_id: 'U0BOT' }, { type: 'text', text: ' germany' }] }] }],
@@ -102,7 +97,7 @@ describe('Slack markup in message text', () => {
 describe('a bare mention in a thread', () => {
   test('whose parent is the bot’s own message explains how to ask instead of answering itself', async () => {
     const parent = h.api.addMessage('C0GENERAL', { user: 'U0BOT', bot_id: 'B0BOT', text: 'Answer to “vodafone”: Alibaba ha stretto…' });
-    await postEvent(h.eventsUrl, mention('<@U0BOT>', { thread_ts: parent.ts }), signed);
+    await postEvent(h.eventsUrl, mentionEvent('<@U0BOT>', { thread_ts: parent.ts }), signed);
     const [call] = await h.api.waitForCalls('chat.postMessage', 1);
     expect(call!.params.thread_ts).toBe(parent.ts);
     expect(String(call!.params.text)).toContain('Mention me with a question');
@@ -111,18 +106,18 @@ describe('a bare mention in a thread', () => {
 
   test('whose parent was deleted (a tombstone, or thread_not_found) says so; another error says the thread was unreadable', async () => {
     const tombstone = h.api.addMessage('C0GENERAL', { subtype: 'tombstone', user: 'USLACKBOT', text: 'This message was deleted.', hidden: true });
-    await postEvent(h.eventsUrl, mention('<@U0BOT>', { thread_ts: tombstone.ts }), signed);
+    await postEvent(h.eventsUrl, mentionEvent('<@U0BOT>', { thread_ts: tombstone.ts }), signed);
     const [first] = await h.api.waitForCalls('chat.postMessage', 1);
     expect(String(first!.params.text)).toContain('was deleted');
 
     h.api.respond('conversations.replies', { body: { ok: false, error: 'thread_not_found' } });
-    await postEvent(h.eventsUrl, mention('<@U0BOT>', { thread_ts: '1600000000.000001' }), signed);
+    await postEvent(h.eventsUrl, mentionEvent('<@U0BOT>', { thread_ts: '1600000000.000001' }), signed);
     const [, second] = await h.api.waitForCalls('chat.postMessage', 2);
     expect(String(second!.params.text)).toContain('was deleted');
     expect(second!.params.thread_ts).toBe('1600000000.000001');
 
     h.api.respond('conversations.replies', { body: { ok: false, error: 'missing_scope' } });
-    await postEvent(h.eventsUrl, mention('<@U0BOT|alibaba>', { thread_ts: '1600000000.000002' }), signed);
+    await postEvent(h.eventsUrl, mentionEvent('<@U0BOT|alibaba>', { thread_ts: '1600000000.000002' }), signed);
     const [, , third] = await h.api.waitForCalls('chat.postMessage', 3);
     expect(String(third!.params.text)).toContain('could not read');
     expect(h.logger.lines.join('\n')).toMatch(/first message.*app_mention.*C0GENERAL.*missing_scope/);
@@ -131,7 +126,7 @@ describe('a bare mention in a thread', () => {
 
   test('whose parent has Slack markup answers the decoded parent text', async () => {
     const parent = h.api.addMessage('C0GENERAL', { user: 'U0OTHER', text: '<!here> what about <https://vodafone.com|Vodafone> &amp; Alibaba?' });
-    await postEvent(h.eventsUrl, mention('<@U0BOT>', { thread_ts: parent.ts }), signed);
+    await postEvent(h.eventsUrl, mentionEvent('<@U0BOT>', { thread_ts: parent.ts }), signed);
     const [call] = await h.api.waitForCalls('chat.postMessage', 1);
     expect(String(call!.params.text)).toContain('Vodafone');
     expect(h.logs.queries[0]!.query).toBe('@here what about Vodafone & Alibaba?');
@@ -206,7 +201,7 @@ describe('interactions the app does not handle, and stale buttons', () => {
 
 describe('redeliveries', () => {
   test('X-Slack-Retry-Num 1, 2 and 3 of a mention, and its message twin arriving first, give one reply', async () => {
-    const at = ts();
+    const at = nextMessageTs();
     const asMessage = eventCallback({ type: 'message', channel_type: 'channel', user: 'U0ASKER', text: '<@U0BOT> vodafone', ts: at, channel: 'C0GENERAL', event_ts: at });
     const asMention = eventCallback({ type: 'app_mention', user: 'U0ASKER', text: '<@U0BOT> vodafone', ts: at, channel: 'C0GENERAL', event_ts: at });
     expect((await postEvent(h.eventsUrl, asMessage, signed)).status).toBe(200);

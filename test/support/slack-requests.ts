@@ -113,6 +113,20 @@ export function eventCallback(event: Record<string, unknown>, options: EventEnve
   };
 }
 
+let messageCounter = 0;
+
+/** A fresh Slack-style message ts, different for every event a test sends. */
+export function nextMessageTs(): string {
+  messageCounter += 1;
+  return `17000${String(10000 + messageCounter)}.000100`;
+}
+
+/** An `app_mention` from U0ASKER in C0GENERAL with a fresh ts, in its envelope; `extra` adds or overrides event fields. */
+export function mentionEvent(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const ts = nextMessageTs();
+  return eventCallback({ type: 'app_mention', user: 'U0ASKER', text, ts, channel: 'C0GENERAL', event_ts: ts, ...extra });
+}
+
 export interface EventPostOptions extends PostOptions {
   /** Sent as X-Slack-Retry-Num (Slack's redelivery of an event it thinks timed out). */
   retryNum?: number;
