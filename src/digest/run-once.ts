@@ -82,10 +82,11 @@ function printDryRun(options: RunDigestOnceOptions, subscriptions: Subscription[
 function notAttempted(context: DigestDeliveryContext, subscription: Subscription, date: string): DeliveryOutcome | null {
   const now = context.clock();
   const { channelId } = subscription;
-  const waitUntil = pendingRetryAfter(context.store.getDelivery(channelId, date), now);
+  const delivery = context.store.getDelivery(channelId, date);
+  const waitUntil = pendingRetryAfter(delivery, now);
   if (waitUntil) return { status: 'failed', channelId, date, error: digestStrings.failures.waitingForSlack(formatWhen(waitUntil, subscription.timeZone)), permanent: false, retryAfter: waitUntil };
   const spent = context.deadline && now.getTime() >= context.deadline.getTime();
-  if (spent && context.store.getDelivery(channelId, date)?.state !== 'posted') return { status: 'failed', channelId, date, error: digestStrings.failures.notAttemptedTimeLimit, permanent: false };
+  if (spent && delivery?.state !== 'posted') return { status: 'failed', channelId, date, error: digestStrings.failures.notAttemptedTimeLimit, permanent: false };
   return null;
 }
 
