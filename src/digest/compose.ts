@@ -73,7 +73,11 @@ export function pickFactOfTheDay(channelId: string, date: string, facts: readonl
   if (facts.length === 0) return null;
   const byId = new Map(facts.map((f) => [f.id, f]));
   const shown = history.factsShown(channelId).filter((s) => byId.has(s.factId));
-  const order = (cycle: number): Fact[] => [...facts].sort((a, b) => rank(`${channelId}/${cycle}`, a.id).localeCompare(rank(`${channelId}/${cycle}`, b.id)));
+  const order = (cycle: number): Fact[] => {
+    // One hash per fact, not two per comparison.
+    const ranks = new Map(facts.map((f) => [f.id, rank(`${channelId}/${cycle}`, f.id)]));
+    return [...facts].sort((a, b) => (ranks.get(a.id) as string).localeCompare(ranks.get(b.id) as string));
+  };
 
   const sameDay = shown.find((s) => s.date === date);
   if (sameDay) {
