@@ -42,6 +42,14 @@ export function pendingRetryAfter(delivery: Delivery | null, now: Date): Date | 
 }
 
 /**
+ * Whether this delivery failed permanently (the bot was removed, the channel archived) since the
+ * channel last (re)subscribed: it is not tried again that day unless the channel subscribes again.
+ */
+export function failedForGood(delivery: Delivery | null, subscription: Pick<Subscription, 'updatedAt'>): boolean {
+  return delivery?.state === 'failed' && delivery.permanentError && delivery.updatedAt.getTime() >= subscription.updatedAt.getTime();
+}
+
+/**
  * Delivers one subscription's digest for `date`. Never throws: an unexpected error (the database
  * locked, a bug) becomes a failed outcome, logged, so that one channel cannot stop the others.
  */

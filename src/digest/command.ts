@@ -10,7 +10,7 @@ import { renderNotice } from '../slack/blocks/notice';
 import { escapeSlackText } from '../slack/escape';
 import type { Store, Subscription } from '../store/sqlite';
 import { digestStrings, formatWhen } from '../strings/digest';
-import { pendingRetryAfter } from './channel-digest';
+import { failedForGood, pendingRetryAfter } from './channel-digest';
 import { composeDigest } from './compose';
 import { classifyError, type WebClient } from './deliver';
 import { currentKnowledge, effectiveSubscriptions, owedSince, type KnowledgeSource } from './subscriptions';
@@ -90,8 +90,7 @@ export function makeDigestCommandHandler(deps: DigestCommandDependencies): Diges
    */
   const nextDigestAt = (subscription: Subscription, now: Date): Date => {
     const today = store.getDelivery(subscription.channelId, localDate(now, subscription.timeZone));
-    const failedForGood = today?.state === 'failed' && today.permanentError && today.updatedAt.getTime() >= subscription.updatedAt.getTime();
-    const doneToday = today?.state === 'posted' || failedForGood;
+    const doneToday = today?.state === 'posted' || failedForGood(today, subscription);
     const slackAskedToWaitUntil = pendingRetryAfter(today, now);
     if (slackAskedToWaitUntil && !doneToday) return slackAskedToWaitUntil;
     return nextRunAt({ ...subscription, since: owedSince(subscription) }, now, doneToday);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Delivery, Store, Subscription } from '../store/sqlite';
-import { deliverSubscriptionDigest, pendingRetryAfter, type DigestDeliveryContext } from './channel-digest';
+import { deliverSubscriptionDigest, failedForGood, pendingRetryAfter, type DigestDeliveryContext } from './channel-digest';
 import { silentLogger, type DeliveryOutcome, type DigestLogger, type RetryPolicy, type Sleep, type WebClient } from './deliver';
 import { effectiveSubscriptions, newOwnerId, owedSince, type KnowledgeSource } from './subscriptions';
 import { dueDate } from './time';
@@ -50,7 +50,8 @@ function worthTryingNow(previous: Delivery | null, subscription: Subscription, n
   if (!previous) return true;
   if (previous.state === 'posted') return false;
   if (previous.state === 'claimed') return true;
-  if (previous.permanentError) return previous.updatedAt.getTime() < subscription.updatedAt.getTime();
+  // Subscribing again after a permanent failure is the fix: try at once.
+  if (previous.permanentError) return !failedForGood(previous, subscription);
   if (pendingRetryAfter(previous, now)) return false;
   return previous.retryAfter !== null || now.getTime() - previous.updatedAt.getTime() >= RETRY_FAILED_AFTER_MS;
 }
