@@ -12,9 +12,8 @@ import type { DigestCommandHandler } from '../digest/types';
 import type { KnowledgeBase } from '../knowledge/types';
 import type { FeedbackLog, QueryLog } from '../store/types';
 import { createRecentDeliveries } from './dedupe';
-import { makeDelivery } from './delivery';
+import { makeDelivery, slackErrorCode } from './delivery';
 import { registerListeners } from './listeners';
-import { slackErrorCode } from './listeners/deps';
 import { makeReplies } from './replies';
 
 /**

@@ -4,7 +4,6 @@
  * are retried on 5xx, and every failure is logged with its context (never a token).
  */
 import type { Logger, RespondArguments, RespondFn, webApi } from '@slack/bolt';
-import { slackErrorCode } from './listeners/deps';
 
 /** The longest single Retry-After the bot waits for; a longer one fails the call at once. */
 export const MAX_RETRY_AFTER_MS = 30_000;
@@ -43,6 +42,14 @@ export interface Delivery {
   postMessage(client: webApi.WebClient, message: { channel: string; text: string; blocks?: unknown[]; thread_ts?: string | undefined }, context: DeliveryContext): Promise<PostResult>;
   /** A response_url post that never throws: retried on 5xx/429/network errors, plain text when the blocks are refused. */
   respond(respond: RespondFn, message: RespondArguments, context: DeliveryContext): Promise<PostResult>;
+}
+
+/** Slack's error code for a failed Web API call (`not_in_channel`, `ratelimited`…), if any. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  if (data && typeof data.error === 'string') return data.error;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -17,11 +17,3 @@ export interface ListenerDeps {
   clock: Clock;
   logger: Logger;
 }
-
-/** Slack's error code for a failed Web API call (`not_in_channel`, `ratelimited`…), if any. */
-export function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  if (data && typeof data.error === 'string') return data.error;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}

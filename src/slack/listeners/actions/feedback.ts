@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { slackStrings } from '../../../strings/slack';
 import { decodeAnswerRef } from '../../blocks/action-ids';
 import type { ListenerDeps } from '../deps';
-import { slackErrorCode } from '../deps';
+import { slackErrorCode } from '../../delivery';
 
 /** "Helpful" / "Not helpful": recorded for the digest and the curators, acknowledged privately. */
 export function makeFeedbackHandler({ feedbackLog, clock, delivery, logger }: Pick<ListenerDeps, 'feedbackLog' | 'clock' | 'delivery' | 'logger'>, helpful: boolean) {

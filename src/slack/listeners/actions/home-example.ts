@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { renderHome } from '../../blocks/home';
 import type { ListenerDeps } from '../deps';
-import { slackErrorCode } from '../deps';
+import { slackErrorCode } from '../../delivery';
 
 /** An example question on the Home tab: answered in the Home tab itself, above the rest of the view. */
 export function makeHomeExampleHandler({ replies, knowledge, delivery, logger }: Pick<ListenerDeps, 'replies' | 'knowledge' | 'delivery' | 'logger'>) {

@@ -3,9 +3,8 @@ import { slackStrings } from '../../../strings/slack';
 import { decodeAnswerRef } from '../../blocks/action-ids';
 import type { SlackMessage } from '../../blocks/message';
 import { renderNotice } from '../../blocks/notice';
-import { CANNOT_POST } from '../../delivery';
+import { CANNOT_POST, slackErrorCode } from '../../delivery';
 import type { ListenerDeps } from '../deps';
-import { slackErrorCode } from '../deps';
 
 /**
  * "Share in channel" under a private answer: posts the same answer publicly, saying who shared it, and

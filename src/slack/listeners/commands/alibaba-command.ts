@@ -5,7 +5,7 @@ import { renderNotice } from '../../blocks/notice';
 import { slackTextToPlain } from '../../escape';
 import { parseInput } from '../../replies';
 import type { ListenerDeps } from '../deps';
-import { slackErrorCode } from '../deps';
+import { slackErrorCode } from '../../delivery';
 
 type CommandArgs = Pick<SlackCommandMiddlewareArgs, 'command' | 'ack' | 'respond'>;
 

@@ -3,10 +3,9 @@ import type { Surface } from '../../../store/types';
 import { slackStrings } from '../../../strings/slack';
 import type { SlackMessage } from '../../blocks/message';
 import { renderNotice } from '../../blocks/notice';
-import type { Delivery, DeliveryContext } from '../../delivery';
+import { slackErrorCode, type Delivery, type DeliveryContext } from '../../delivery';
 import { slackTextToPlain, stripBotMention } from '../../escape';
 import { parseInput, type Replies } from '../../replies';
-import { slackErrorCode } from '../deps';
 
 export interface ConversationMessage {
   channel: string;

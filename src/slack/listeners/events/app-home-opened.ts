@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderHome } from '../../blocks/home';
 import type { ListenerDeps } from '../deps';
-import { slackErrorCode } from '../deps';
+import { slackErrorCode } from '../../delivery';
 
 /** Publishes the Home tab when a user opens it (the Messages tab needs nothing). */
 export function makeAppHomeOpenedHandler({ replies, knowledge, delivery, logger }: Pick<ListenerDeps, 'replies' | 'knowledge' | 'delivery' | 'logger'>) {
