@@ -6,8 +6,6 @@
 export const COMMAND = '/alibaba';
 
 export const slackStrings = {
-  botName: 'alibaba',
-
   answer: {
     bestHeading: '*Best answer*',
     englishLabel: 'English',
