@@ -59,12 +59,13 @@ export function makeShareAnswerHandler({ replies, deliveries, delivery, logger }
     }
     const posted = await delivery.postMessage(client, { channel, text: message.text, blocks: message.blocks }, context);
     if (posted.ok) return confirm();
+    const why = CANNOT_POST.has(posted.error) ? slackStrings.share.notInChannel : slackStrings.share.failed;
     if (hasResponseUrl) {
-      await tellUser(CANNOT_POST.has(posted.error) ? slackStrings.share.notInChannel : slackStrings.share.failed);
+      await tellUser(why);
       return;
     }
     try {
-      await delivery.call('chat.postEphemeral', context, () => client.chat.postEphemeral({ channel, user, text: CANNOT_POST.has(posted.error) ? slackStrings.share.notInChannel : slackStrings.share.failed }));
+      await delivery.call('chat.postEphemeral', context, () => client.chat.postEphemeral({ channel, user, text: why }));
     } catch (error) {
       logger.error('Could not tell the user the share failed', { ...context, error: slackErrorCode(error) }, error);
     }
