@@ -3,6 +3,7 @@
  * readable in a terminal (quotes keep their "> ", buttons show as [Label], links as "label (url)").
  */
 import type { KnownBlock, SlackMessage } from '../slack/blocks/message';
+import { unescapeSlackText } from '../slack/escape';
 
 // Emphasis as Slack reads it: a marker pair around non-space text, at word edges (so 2*3*4 and
 // snake_case_name stay as they are).
@@ -20,7 +21,7 @@ export function stripEmphasis(mrkdwn: string): string {
 
 /** mrkdwn to terminal text: emphasis markers go, control sequences become readable, entities are unescaped last. */
 export function mrkdwnToText(mrkdwn: string): string {
-  return stripEmphasis(mrkdwn)
+  const readable = stripEmphasis(mrkdwn)
     .replace(/<(https?:\/\/[^|>]+)\|([^>]+)>/g, '$2 ($1)')
     .replace(/<(https?:\/\/[^>]+)>/g, '$1')
     .replace(/<mailto:([^|>]+)\|([^>]+)>/g, '$2 <$1>')
@@ -30,10 +31,8 @@ export function mrkdwnToText(mrkdwn: string): string {
     .replace(/<!date\^\d+\^[^|>]*\|([^>]+)>/g, '$1')
     .replace(/<!(channel|here|everyone)(?:\|[^>]*)?>/g, '@$1')
     // A quote marker always reads "> " (Slack also accepts ">text"); user text's ">" arrives as &gt;.
-    .replace(/^>(?!\s)/gm, '> ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+    .replace(/^>(?!\s)/gm, '> ');
+  return unescapeSlackText(readable);
 }
 
 function textOf(object: { type: string; text: string } | undefined): string {
