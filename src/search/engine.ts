@@ -26,7 +26,7 @@
 import type { Fact, KnowledgeBase, Passage } from '../knowledge/types';
 import { isCommonEnglishWord } from './english-words';
 import { compileGlossary } from './glossary';
-import { analyze, foldText, indexTerms } from './normalize';
+import { analyze, foldText } from './normalize';
 import type { QueryPlan, Slot, Vocabulary } from './plan';
 import { planQuery } from './plan';
 import type { FieldBoosts, RecordFields, ScorerKind } from './scorers';
@@ -114,12 +114,15 @@ interface IndexedRecord {
   /** `${documentId}#p${paragraph}s${sentence}`: facts and passages at one place share it. */
   place: string;
   heading: boolean;
-  /**
-   * The record's own wording (a fact's quote and rendering, a passage's sentence), read again only for
-   * the best candidates to find the question's words side by side. Keywords are a list, not a wording.
-   */
-  ownTexts: string[];
 }
+
+/**
+ * The fields that hold a record's own wording (a fact's quote and rendering, a passage's sentence), where
+ * the question's words are looked for side by side. Keywords are a list, not a wording.
+ */
+const OWN_WORDING_FIELDS: ReadonlySet<keyof RecordFields> = new Set<keyof RecordFields>(['quote', 'translation', 'text']);
+/** Ends each field in the own-wording stream, so that no pair spans two fields. */
+const FIELD_END = -1;
 
 export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndexOptions = {}): SearchIndexWithStats {
   const floor = options.relevanceFloor ?? 0.5;
@@ -130,15 +133,31 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
   const wordFrequency = new Map<string, number>();
   const stemOfWord = new Map<string, string>();
   const contextStems = new Set<string>();
+  // Every record's own wording as stem ids, analysed once here rather than for every question's
+  // candidates: record i's stems are ownWording[ownStart[i]] to ownWording[ownStart[i + 1]], one field
+  // after another, each closed by FIELD_END. Ids, not strings, keep it small at 100,000 passages.
+  const stemIds = new Map<string, number>();
+  let ownWording = new Int32Array(1024);
+  let ownWordingLength = 0;
+  const ownStartList: number[] = [0];
 
   const addRecord = (record: IndexedRecord, texts: Array<[keyof RecordFields, string, 'always' | 'mixedCase']>): void => {
     const fields: RecordFields = {};
     const stems = new Set<string>();
     const words = new Set<string>();
+    const wording: number[] = [];
     for (const [field, text, acronyms] of texts) {
       const tokens = analyze(text, { acronyms }).filter((token) => !token.stopword);
       if (tokens.length === 0) continue;
       fields[field] = tokens.map((token) => token.stem);
+      if (OWN_WORDING_FIELDS.has(field)) {
+        for (const token of tokens) {
+          let id = stemIds.get(token.stem);
+          if (id === undefined) stemIds.set(token.stem, (id = stemIds.size));
+          wording.push(id);
+        }
+        wording.push(FIELD_END);
+      }
       // Context (headings above the record) is not the record's vocabulary: rarity and typo candidates
       // come from what records say. A heading word found nowhere else counts as in one record.
       if (CONTEXT_FIELDS.has(field)) {
@@ -158,6 +177,14 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     for (const word of words) wordFrequency.set(word, (wordFrequency.get(word) ?? 0) + 1);
     records.push(record);
     fieldsList.push(fields);
+    if (ownWordingLength + wording.length > ownWording.length) {
+      const grown = new Int32Array(Math.max(ownWording.length * 2, ownWordingLength + wording.length));
+      grown.set(ownWording.subarray(0, ownWordingLength));
+      ownWording = grown;
+    }
+    ownWording.set(wording, ownWordingLength);
+    ownWordingLength += wording.length;
+    ownStartList.push(ownWordingLength);
   };
 
   const facts = Array.isArray(knowledge.facts) ? knowledge.facts : [];
@@ -170,7 +197,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     location.paragraph >= 1 ? [titles.get(location.documentId) ?? '', location.section ?? ''].join(' \n ') : '';
 
   for (const fact of facts) {
-    addRecord({ kind: 'fact', id: fact.id, place: placeOf(fact), heading: false, ownTexts: [fact.quote ?? '', fact.translation ?? ''] }, [
+    addRecord({ kind: 'fact', id: fact.id, place: placeOf(fact), heading: false }, [
       ['quote', fact.quote ?? '', 'mixedCase'],
       ['translation', fact.translation ?? '', 'mixedCase'],
       // Keywords are written one by one, so an all-capitals keyword ("US", "IT") is an acronym.
@@ -199,7 +226,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     }
     // Paragraph 0 is the title; any sentence of the title or of a section heading is a heading.
     const heading = passage.paragraph < 1 || (headingsByDocument.get(passage.documentId) ?? []).some((title) => title.includes(text));
-    addRecord({ kind: 'passage', id: passage.id, place: placeOf(passage), heading, ownTexts: [passage.text ?? ''] }, [
+    addRecord({ kind: 'passage', id: passage.id, place: placeOf(passage), heading }, [
       ['text', passage.text ?? '', 'mixedCase'],
       ['context', contextOf(passage), 'mixedCase'],
     ]);
@@ -208,6 +235,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
   for (const stem of contextStems) if (!documentFrequency.has(stem)) documentFrequency.set(stem, 1);
   const scorer = buildScorer(options.scorer ?? 'compact', fieldsList, FIELD_BOOSTS);
   fieldsList = [];
+  const ownStart = Int32Array.from(ownStartList);
 
   const sortedStems = [...documentFrequency.keys()].sort();
   const vocabulary: Vocabulary = {
@@ -329,9 +357,11 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
       if (Number.isFinite(score) && score > 0) best.offer(recordIndex, score);
     });
     const pairs = sequence.length - 1;
+    // A stem no record's wording has cannot stand next to anything there.
+    const sequenceIds = sequence.map((stems) => stems.flatMap((stem) => stemIds.get(stem) ?? []));
     const scored = best.sorted().map(({ item, score }) => {
       const record = records[item]!;
-      const bonus = pairs > 0 ? (ADJACENCY_BONUS * adjacentPairs(sequence, record.ownTexts)) / pairs : 0;
+      const bonus = pairs > 0 ? (ADJACENCY_BONUS * adjacentPairs(sequenceIds, ownWording, ownStart[item]!, ownStart[item + 1]!)) / pairs : 0;
       return { record, score: score * (1 + bonus) };
     });
     scored.sort((a, b) => b.score - a.score || compareIds(a.record, b.record));
@@ -418,15 +448,21 @@ class TopScores {
   }
 }
 
-/** How many consecutive pairs of the question's words stand side by side, in order, in one of the texts. */
-function adjacentPairs(sequence: string[][], texts: string[]): number {
+/**
+ * How many consecutive pairs of the question's words (as stem ids) stand side by side, in order, in one
+ * field of a record's own wording (`wording` from `start` to `end`, fields closed by FIELD_END).
+ */
+function adjacentPairs(sequence: number[][], wording: Int32Array, start: number, end: number): number {
   let found = 0;
-  const streams = texts.map((text) => indexTerms(text, { acronyms: 'mixedCase' }));
   for (let i = 0; i + 1 < sequence.length; i += 1) {
     const first = sequence[i]!;
     const second = sequence[i + 1]!;
-    const adjacent = streams.some((stems) => stems.some((stem, j) => j + 1 < stems.length && first.includes(stem) && second.includes(stems[j + 1]!)));
-    if (adjacent) found += 1;
+    for (let j = start; j + 1 < end; j += 1) {
+      if (first.includes(wording[j]!) && second.includes(wording[j + 1]!)) {
+        found += 1;
+        break;
+      }
+    }
   }
   return found;
 }
