@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createArrivals } from './arrivals';
 
 export interface ResponseUrlPost {
   /** Path the POST went to (each `urlFor(name)` gets its own path). */
@@ -27,7 +28,7 @@ export interface ResponseUrlStandIn {
 
 export function startResponseUrlStandIn(): Promise<ResponseUrlStandIn> {
   const posts: ResponseUrlPost[] = [];
-  const waiters: Array<() => void> = [];
+  const arrivals = createArrivals();
   let status = 200;
   let script: ((body: Record<string, unknown>, path: string) => number) | null = null;
   let counter = 0;
@@ -45,7 +46,7 @@ export function startResponseUrlStandIn(): Promise<ResponseUrlStandIn> {
       posts.push({ path: req.url ?? '/', body });
       const answered = script ? script(body, req.url ?? '/') : status;
       res.writeHead(answered, { 'content-type': 'application/json' }).end(answered === 200 ? '{"ok":true}' : '{"ok":false,"error":"scripted_failure"}');
-      for (const wake of waiters.splice(0)) wake();
+      arrivals.arrived();
     });
   });
   const postsTo = (name: string): ResponseUrlPost[] => posts.filter((p) => p.path === `/${name}`);
@@ -61,17 +62,8 @@ export function startResponseUrlStandIn(): Promise<ResponseUrlStandIn> {
         posts,
         postsTo,
         waitForPosts(count, name, timeoutMs = 5000) {
-          return new Promise((resolveWait, rejectWait) => {
-            const current = (): ResponseUrlPost[] => (name === undefined ? posts : postsTo(name));
-            const timer = setTimeout(() => rejectWait(new Error(`Timed out waiting for ${count} response_url post(s)${name ? ` to /${name}` : ''}; got ${current().length}`)), timeoutMs);
-            const register = (): void => {
-              if (current().length >= count) {
-                clearTimeout(timer);
-                resolveWait(current());
-              } else waiters.push(register);
-            };
-            register();
-          });
+          const current = (): ResponseUrlPost[] => (name === undefined ? posts : postsTo(name));
+          return arrivals.waitFor(current, count, timeoutMs, () => `Timed out waiting for ${count} response_url post(s)${name ? ` to /${name}` : ''}; got ${current().length}`);
         },
         setStatus(next) {
           status = next;

@@ -9,6 +9,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createArrivals } from './arrivals';
 
 export interface RecordedCall {
   method: string;
@@ -104,7 +105,7 @@ export function startSlackApiStandIn(options: SlackApiStandInOptions = {}): Prom
   const calls: RecordedCall[] = [];
   const overrides = new Map<string, StandInResponder>();
   const callCounts = new Map<string, number>();
-  const waiters: Array<() => void> = [];
+  const arrivals = createArrivals();
   const history = new Map<string, StoredMessage[]>();
   let tsCounter = 0;
   // Slack timestamps are unique per channel and increasing: seconds.micro.
@@ -230,7 +231,7 @@ export function startSlackApiStandIn(options: SlackApiStandInOptions = {}): Prom
       const body = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
       res.writeHead(reply.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...(reply.headers ?? {}) });
       res.end(body);
-      for (const wake of waiters.splice(0)) wake();
+      arrivals.arrived();
     })().catch((error: unknown) => {
       res.writeHead(500).end(String(error));
     });
@@ -252,24 +253,12 @@ export function startSlackApiStandIn(options: SlackApiStandInOptions = {}): Prom
           else overrides.set(method, reply);
         },
         waitForCalls(method, count, timeoutMs = 5000) {
-          return new Promise((resolveWait, rejectWait) => {
-            const check = (): boolean => {
-              const found = callsTo(method);
-              if (found.length >= count) {
-                clearTimeout(timer);
-                resolveWait(found);
-                return true;
-              }
-              return false;
-            };
-            const timer = setTimeout(() => {
-              rejectWait(new Error(`Timed out after ${timeoutMs} ms waiting for ${count} call(s) to ${method}; got ${callsTo(method).length}. Calls so far: ${calls.map((c) => c.method).join(', ') || 'none'}`));
-            }, timeoutMs);
-            const register = (): void => {
-              if (!check()) waiters.push(register);
-            };
-            register();
-          });
+          return arrivals.waitFor(
+            () => callsTo(method),
+            count,
+            timeoutMs,
+            () => `Timed out after ${timeoutMs} ms waiting for ${count} call(s) to ${method}; got ${callsTo(method).length}. Calls so far: ${calls.map((c) => c.method).join(', ') || 'none'}`,
+          );
         },
         addMessage,
         messagesIn: (channel) => [...(history.get(channel) ?? [])],
