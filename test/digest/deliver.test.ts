@@ -1,7 +1,6 @@
-import { composeDigest, digestContent } from '../../src/digest/compose';
+import { prepareDigest } from '../../src/digest/channel-digest';
 import { createDigestWebClient, deliverDigest, DIGEST_EVENT_TYPE, type DeliverDigestOptions } from '../../src/digest/deliver';
 import { runDigestOnce } from '../../src/digest/run-once';
-import { renderDigestBlocks } from '../../src/slack/blocks/digest';
 import { openStore, type Store } from '../../src/store';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in';
 import { fakeTime, makeKnowledge, tempDir } from './fixtures';
@@ -36,10 +35,7 @@ describe('deliverDigest against a loopback Web API', () => {
       owner: 'test-owner',
       clock: time.clock,
       sleep: time.sleep,
-      prepare: () => {
-        const digest = composeDigest({ date: DATE, channelId, timeZone: 'UTC', knowledge, store });
-        return { message: renderDigestBlocks(digest), content: digestContent(digest) };
-      },
+      prepare: () => prepareDigest({ channelId, timeZone: 'UTC' }, DATE, knowledge, store),
       ...overrides,
     });
   }
