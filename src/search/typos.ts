@@ -87,6 +87,16 @@ export function createTypoCorrector(frequencies: ReadonlyMap<string, number>, op
   // so only a few buckets can hold it, and fuse.js scans hundreds of words instead of tens of thousands.
   const bucketed = words.length > singleBucketLimit;
   const bucketKey = (letter: string, length: number) => `${letter}${length}`;
+  // A typo rarely hits the first letter; looking in the second letter's buckets as well catches a
+  // swap of the first two letters or a doubled first letter.
+  const bucketsFor = (word: string, minLength: number, maxLength: number): string[] => {
+    if (!bucketed) return [''];
+    const keys: string[] = [];
+    for (const letter of new Set([word[0]!, word[1]!])) {
+      for (let length = minLength; length <= maxLength; length += 1) keys.push(bucketKey(letter, length));
+    }
+    return keys;
+  };
   const bucketWords = new Map<string, string[]>();
   for (const word of words) {
     const key = bucketed ? bucketKey(word[0]!, word.length) : '';
@@ -121,7 +131,7 @@ export function createTypoCorrector(frequencies: ReadonlyMap<string, number>, op
         // A word one letter short of the correctable length may have lost a letter ("japn"): accepted only
         // when exactly one vocabulary word is that letter away, since a short word has many neighbours.
         const restored = new Set<string>();
-        for (const key of bucketed ? new Set([word[0]!, word[1]!].map((letter) => bucketKey(letter, word.length + 1))) : ['']) {
+        for (const key of bucketsFor(word, word.length + 1, word.length + 1)) {
           for (const { item } of fuseFor(key)?.search(word, { limit: candidateCount }) ?? []) {
             if (item.length === word.length + 1 && editDistance(word, item, 1) === 1) restored.add(item);
           }
@@ -129,17 +139,8 @@ export function createTypoCorrector(frequencies: ReadonlyMap<string, number>, op
         return restored.size === 1 ? [...restored].map((candidate) => ({ word: candidate, distance: 1 })) : [];
       }
       if (word.length > MAX_CORRECTABLE_LENGTH) return [];
-      // A typo rarely hits the first letter; looking in the second letter's buckets as well catches a
-      // swap of the first two letters or a doubled first letter.
-      const keys = [''];
-      if (bucketed) {
-        keys.length = 0;
-        for (const letter of new Set([word[0]!, word[1]!])) {
-          for (let length = word.length - maxEdits; length <= word.length + maxEdits; length += 1) keys.push(bucketKey(letter, length));
-        }
-      }
       const found = new Map<string, number>();
-      for (const key of keys) {
+      for (const key of bucketsFor(word, word.length - maxEdits, word.length + maxEdits)) {
         const fuse = fuseFor(key);
         if (!fuse) continue;
         for (const { item } of fuse.search(word, { limit: candidateCount })) {
