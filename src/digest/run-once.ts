@@ -5,14 +5,12 @@
  * within a time budget so the command ends within a minute even when Slack keeps failing.
  */
 import { messageToText } from '../console/render-text';
-import { renderDigestBlocks } from '../slack/blocks/digest';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { KnowledgeBase } from '../knowledge/types';
 import type { Store, Subscription } from '../store/sqlite';
 import { digestStrings, formatWhen } from '../strings/digest';
-import { deliverSubscriptionDigest, pendingRetryAfter, type DigestDeliveryContext } from './channel-digest';
-import { composeDigest } from './compose';
+import { deliverSubscriptionDigest, pendingRetryAfter, prepareDigest, type DigestDeliveryContext } from './channel-digest';
 import { realSleep, silentLogger, type DeliveryOutcome, type DigestLogger, type RetryPolicy, type Sleep, type WebClient } from './deliver';
 import { effectiveSubscriptions, newOwnerId } from './subscriptions';
 import { localDate } from './time';
@@ -70,9 +68,9 @@ function describeOutcome(outcome: DeliveryOutcome): string {
 /** Prints each channel's digest as text; posts nothing and records nothing. */
 function printDryRun(options: RunDigestOnceOptions, subscriptions: Subscription[], date: string): DigestRunResult {
   for (const s of subscriptions) {
-    const digest = composeDigest({ date, channelId: s.channelId, timeZone: s.timeZone, knowledge: options.knowledge, store: options.store });
+    const { message } = prepareDigest(s, date, options.knowledge, options.store);
     options.write(digestStrings.cli.dryRunHeader(s.channelId, date));
-    options.write(messageToText(renderDigestBlocks(digest)));
+    options.write(messageToText(message));
     options.write('');
   }
   return { date, outcomes: [], exitCode: 0 };
