@@ -172,11 +172,6 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
   return { ...knowledge, problems: [...problems, ...knowledge.problems] };
 }
 
-/** Every problem of the knowledge folder (what `npm run knowledge:check` prints). */
-export function checkKnowledge(dir: string): KnowledgeProblem[] {
-  return loadKnowledgeBase(dir).problems;
-}
-
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code ?? (error instanceof Error ? error.message : String(error));

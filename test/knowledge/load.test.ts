@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildKnowledgeBase, checkKnowledge, loadKnowledgeBase } from '../../src/knowledge/load';
+import { buildKnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/load';
 import type { KnowledgeProblem } from '../../src/knowledge/types';
 import { SAMPLE_FACTS, SAMPLE_MD, knowledgeFolder, removeFolder } from './tmp-folder';
 
@@ -78,7 +78,7 @@ describe('loadKnowledgeBase on small folders', () => {
     const empty = knowledgeFolder({});
     folders.push(empty);
     const missing = path.join(empty, 'nope');
-    expect(checkKnowledge(missing)).toEqual([{ file: missing, line: 1, message: expect.stringContaining('not found') }]);
+    expect(loadKnowledgeBase(missing).problems).toEqual([{ file: missing, line: 1, message: expect.stringContaining('not found') }]);
   });
 });
 
