@@ -39,7 +39,6 @@ export const benchStrings = {
   title: 'Search benchmark: this engine (BM25 inverted index + fuse.js over the vocabulary) vs one plain fuse.js index over every passage',
   method: (warmup: number) => `Each row is a fresh process; query times exclude ${warmup} warm-up queries; heap Δ is the index alone (after GC), peak RSS the whole process.`,
   machine: (cpus: number, node: string) => `Machine: ${cpus} CPU(s), Node ${node}`,
-  corpus: (passages: number, articles: number) => `Generating ${passages.toLocaleString('en-US')} passages (${articles.toLocaleString('en-US')} articles of 20 sentences)...`,
   measuring: (engine: string, passages: number) => `  measuring ${engine} at ${passages.toLocaleString('en-US')} passages...`,
   baselineEstimate: (queries: number) => `(baseline at this size: estimated from ${queries} queries)`,
   firstAnswer: (ms: number, dir: string) => `First answer after start (load ${dir} + build + first query): ${ms.toFixed(0)} ms`,
