@@ -37,10 +37,6 @@ import type { SearchHit, SearchIndex, SearchOptions } from './types';
 export interface SearchIndexOptions {
   /** A record must satisfy more than this share of the question's weighted concepts (default 0.5). */
   relevanceFloor?: number;
-  /** Hits scoring below this share of the best hit are dropped (default 0.1). */
-  minRelativeScore?: number;
-  /** Vocabularies larger than this are split by first letter and length for typo correction (default 1000). */
-  typoBucketLimit?: number;
   /** Inverted index implementation (default `compact`; `minisearch` for comparison, see scorers.ts). */
   scorer?: ScorerKind;
 }
@@ -105,6 +101,8 @@ const HEADING_FACTOR = 0.5;
 /** Queries longer than this are cut before analysis (the ask front end already cuts at 500). */
 const MAX_QUERY_CHARACTERS = 2000;
 const MAX_LIMIT = 100;
+/** Hits scoring below this share of the best hit are dropped. */
+const MIN_RELATIVE_SCORE = 0.1;
 /** A passage is a duplicate of curated facts when their quotes cover this share of its text. */
 const COVERED_SHARE = 0.9;
 
@@ -126,7 +124,6 @@ const FIELD_END = -1;
 
 export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndexOptions = {}): SearchIndexWithStats {
   const floor = options.relevanceFloor ?? 0.5;
-  const minRelativeScore = options.minRelativeScore ?? 0.1;
   const records: IndexedRecord[] = [];
   let fieldsList: RecordFields[] = [];
   const documentFrequency = new Map<string, number>();
@@ -250,7 +247,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
   for (const word of glossary.words) {
     if (!wordFrequency.has(word)) wordFrequency.set(word, 1);
   }
-  const typos = createTypoCorrector(wordFrequency, { singleBucketLimit: options.typoBucketLimit ?? 1000 });
+  const typos = createTypoCorrector(wordFrequency);
   // Loaded now rather than by the first question, which would otherwise wait for it.
   isCommonEnglishWord('');
   const planContext = {
@@ -369,7 +366,7 @@ export function createSearchIndex(knowledge: KnowledgeBase, options: SearchIndex
     const hits: SearchHit[] = [];
     const factPlaces = new Set<string>();
     for (const { record, score } of scored) {
-      if (hits.length >= limit || score < top * minRelativeScore) break;
+      if (hits.length >= limit || score < top * MIN_RELATIVE_SCORE) break;
       // The sentence a higher-ranked fact already quotes adds nothing.
       if (record.kind === 'passage' && factPlaces.has(record.place)) continue;
       if (record.kind === 'fact') factPlaces.add(record.place);

@@ -16,8 +16,6 @@ export interface Correction {
 export interface TypoCorrectorOptions {
   /** Vocabularies up to this size get one fuse.js index; larger ones are split by first letter and length. */
   singleBucketLimit?: number;
-  /** Candidates fuse.js returns before the edit-distance check. */
-  candidates?: number;
 }
 
 /**
@@ -26,6 +24,8 @@ export interface TypoCorrectorOptions {
  */
 export const MIN_CORRECTABLE_LENGTH = 5;
 const MIN_SWAPPABLE_LENGTH = 3;
+/** Candidates fuse.js returns before the edit-distance check. */
+const FUSE_CANDIDATES = 30;
 /** Longer inputs are not words anyone mistyped; fuse's bitap also caps patterns at 32 characters. */
 const MAX_CORRECTABLE_LENGTH = 24;
 
@@ -81,7 +81,6 @@ export interface TypoCorrector {
  */
 export function createTypoCorrector(frequencies: ReadonlyMap<string, number>, options: TypoCorrectorOptions = {}): TypoCorrector {
   const singleBucketLimit = options.singleBucketLimit ?? 1000;
-  const candidateCount = options.candidates ?? 30;
   const words = [...frequencies.keys()].filter((word) => word.length >= MIN_CORRECTABLE_LENGTH - 2);
   // A large vocabulary is split by first letter and length: a correction is at most two edits away,
   // so only a few buckets can hold it, and fuse.js scans hundreds of words instead of tens of thousands.
@@ -132,7 +131,7 @@ export function createTypoCorrector(frequencies: ReadonlyMap<string, number>, op
         // when exactly one vocabulary word is that letter away, since a short word has many neighbours.
         const restored = new Set<string>();
         for (const key of bucketsFor(word, word.length + 1, word.length + 1)) {
-          for (const { item } of fuseFor(key)?.search(word, { limit: candidateCount }) ?? []) {
+          for (const { item } of fuseFor(key)?.search(word, { limit: FUSE_CANDIDATES }) ?? []) {
             if (item.length === word.length + 1 && editDistance(word, item, 1) === 1) restored.add(item);
           }
         }
@@ -143,7 +142,7 @@ export function createTypoCorrector(frequencies: ReadonlyMap<string, number>, op
       for (const key of bucketsFor(word, word.length - maxEdits, word.length + maxEdits)) {
         const fuse = fuseFor(key);
         if (!fuse) continue;
-        for (const { item } of fuse.search(word, { limit: candidateCount })) {
+        for (const { item } of fuse.search(word, { limit: FUSE_CANDIDATES })) {
           if (item === word || found.has(item)) continue;
           const distance = editDistance(word, item, maxEdits);
           if (distance <= maxEdits) found.set(item, distance);
