@@ -49,7 +49,12 @@ export function withoutChatAddressing(text: string): string {
 
 /** Lowercase, without accents or other combining marks. */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  return withoutMarks(text).toLowerCase();
+}
+
+/** Without accents or other combining marks, case kept (analyze needs it to tell acronyms). */
+function withoutMarks(text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '');
 }
 
 /**
@@ -58,9 +63,7 @@ export function foldText(text: string): string {
  * dropped; numbers are kept.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Token[] {
-  const unaccented = text
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
+  const unaccented = withoutMarks(text)
     .replace(DOTTED_INITIALISM, (initialism) => initialism.replace(/\./g, ''))
     .replace(HYPHENATED_LETTER, '$1');
   const acronymsAllowed = options.acronyms === 'always' || LOWERCASE_LETTER.test(unaccented);
