@@ -143,8 +143,7 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
       const abbreviated = abbreviationInPhrase(tokens, index, glossary);
       if (abbreviated) readings.push({ stem: abbreviated, weight: WEIGHTS.corrected[1]! });
       // A real word is taken as written: "lunch" is lunch, not a mistyped "launch"; "shapes" are not "shares".
-      const spelledAsMeant = GENERAL_WORDS.has(token.surface) || isCommonEnglishWord(token.surface);
-      if (!spelledAsMeant) {
+      if (!isRealWord(token.surface)) {
         const corrections = typos.correct(token.surface);
         for (const correction of corrections) {
           const stem = context.stemOfWord(correction.word);
@@ -165,8 +164,7 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
     !position.numeric &&
     position.surface.length >= 3 &&
     position.readings.length === 1 &&
-    !GENERAL_WORDS.has(position.surface) &&
-    !isCommonEnglishWord(position.surface);
+    !isRealWord(position.surface);
 
   const slots: Slot[] = [];
   // For phrase matching a position reads as its best-known form: its own stem when indexed or in the
@@ -233,6 +231,11 @@ export function planQuery(question: string, context: PlanContext): QueryPlan {
     .filter((position) => !position.stopword)
     .map((position) => position.readings.filter((reading) => reading.weight >= WEIGHTS.corrected[1]!).map((reading) => reading.stem));
   return { slots, sequence };
+}
+
+/** An everyday or a common English word: spelt as meant, never a typo to correct nor an unfamiliar name. */
+function isRealWord(word: string): boolean {
+  return GENERAL_WORDS.has(word) || isCommonEnglishWord(word);
 }
 
 /**
