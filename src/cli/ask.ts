@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
 import dotenv from 'dotenv';
-import { makeAsk } from '../answers/ask';
+import { DEFAULT_MAX_QUESTION_LENGTH, DEFAULT_RESULT_LIMIT, makeAsk } from '../answers/ask';
 import type { Answer, Ask } from '../answers/types';
 import { ConfigError, loadConfig } from '../config';
 import { loadKnowledgeBase } from '../knowledge/load';
@@ -14,7 +14,6 @@ import { createSearchIndex } from '../search/engine';
 import { askStrings } from '../strings/cli';
 
 const MAX_LIMIT = 50;
-const MAX_QUESTION_LENGTH = 500;
 
 export interface AskCommand {
   json: boolean;
@@ -50,7 +49,7 @@ export function parseAskArguments(args: string[]): AskCommand {
   }
   const { values, positionals } = parsed;
   const question = positionals.join(' ');
-  let limit = 5;
+  let limit = DEFAULT_RESULT_LIMIT;
   if (values.limit !== undefined) {
     limit = Number(values.limit);
     if (!/^\d+$/.test(values.limit.trim()) || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
@@ -92,7 +91,7 @@ export function answerToJson(answer: Answer): string {
 
 export function answerToText(answer: Answer): string {
   const lines: string[] = [];
-  if (answer.truncated) lines.push(askStrings.truncated(MAX_QUESTION_LENGTH));
+  if (answer.truncated) lines.push(askStrings.truncated(DEFAULT_MAX_QUESTION_LENGTH));
   if (!answer.query) return [...lines, askStrings.emptyQuestion].join('\n');
   if (answer.results.length === 0) return [...lines, askStrings.noAnswer(answer.query)].join('\n');
   lines.push(askStrings.heading(answer.query, answer.results.length), '');
@@ -110,7 +109,7 @@ function buildAsk(knowledgeDir: string, warn: (line: string) => void): Ask {
   const knowledge = loadKnowledgeBase(knowledgeDir);
   for (const problem of knowledge.problems) warn(askStrings.knowledgeWarning(problem.file, problem.line, problem.message));
   const index = createSearchIndex(knowledge);
-  return makeAsk({ knowledge, index, maxQuestionLength: MAX_QUESTION_LENGTH });
+  return makeAsk({ knowledge, index });
 }
 
 function resolveKnowledgeDir(command: AskCommand): string {
