@@ -14,6 +14,8 @@
  * Topic words of business news (market, company, cloud, price, stock, sales...) are deliberately not
  * here: they are what questions to this bot are about.
  */
+import { toSet } from './stopwords';
+
 const ENGLISH = `
 buy bought pay paid win won lose lost
 time times day days week weeks month months year years today tomorrow yesterday tonight morning evening
@@ -76,10 +78,6 @@ pensare significa correre camminare costruire
 costruisce costruiscono costruendo costruito costruita stanno sta fanno fa fare facendo conta contano
 contare succede succedendo
 `;
-
-function toSet(...lists: string[]): ReadonlySet<string> {
-  return new Set(lists.flatMap((list) => list.split(/\s+/)).filter(Boolean));
-}
 
 /**
  * Everyday adjectives that qualify a concept rather than name one ("the *main* obstacle", "il problema

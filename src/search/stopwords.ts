@@ -68,7 +68,8 @@ ogni altro altra altri altre gia ancora pero infatti ovvero oppure quindi dunque
 cos com dov quant quand
 `;
 
-function toSet(...lists: string[]): ReadonlySet<string> {
+/** The words of whitespace-separated lists, as one set (the word lists here and in general-words.ts). */
+export function toSet(...lists: string[]): ReadonlySet<string> {
   return new Set(lists.flatMap((list) => list.split(/\s+/)).filter(Boolean));
 }
 
