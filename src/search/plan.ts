@@ -41,7 +41,7 @@ const MAX_PREFIX_RELATIVES = 6;
 const MIN_PREFIX_LENGTH = 4;
 /** A shorter indexed word must have at least this many letters to stand for a longer query word. */
 const MIN_SHARED_PREFIX = 5;
-/** A longer indexed word is a prefix relative only when the query word is at least this share of it. */
+/** Of two prefix relatives (the query word and an indexed or glossary word), the shorter is at least this share of the longer. */
 const MIN_PREFIX_SHARE = 0.6;
 /** Each part of a joined compound ("wallstreet", "serverfarm") has at least this many letters. */
 const MIN_COMPOUND_PART = 3;
@@ -249,7 +249,7 @@ function glossaryRelatives(stem: string, weight: number, glossary: CompiledGloss
   for (const [phrase, groups] of glossary.groupsByPhrase) {
     if (phrase.includes(' ') || phrase === stem) continue;
     const [shorter, longer] = phrase.length < stem.length ? [phrase, stem] : [stem, phrase];
-    if (shorter.length < Math.max(MIN_SHARED_PREFIX, Math.ceil(longer.length * 0.6)) || !longer.startsWith(shorter)) continue;
+    if (shorter.length < Math.max(MIN_SHARED_PREFIX, Math.ceil(longer.length * MIN_PREFIX_SHARE)) || !longer.startsWith(shorter)) continue;
     const related = weight * WEIGHTS.prefix;
     relatives.push({ terms: [phrase], weight: related });
     for (const group of groups) {
@@ -370,7 +370,7 @@ function addPrefixRelatives(slot: Slot, vocabulary: Vocabulary): void {
       if (term.length < longer.length * MIN_PREFIX_SHARE) continue;
       relatives.push({ terms: [longer], weight: alternative.weight * WEIGHTS.prefix });
     }
-    const shortest = Math.max(MIN_SHARED_PREFIX, Math.ceil(term.length * 0.6));
+    const shortest = Math.max(MIN_SHARED_PREFIX, Math.ceil(term.length * MIN_PREFIX_SHARE));
     for (let length = term.length - 1; length >= shortest; length -= 1) {
       const shorter = term.slice(0, length);
       if (vocabulary.documentFrequency(shorter) > 0) {
