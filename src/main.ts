@@ -20,6 +20,7 @@ import { createLogger } from './slack/logger';
 import { makeReplies } from './slack/replies';
 import { openStore, type Store } from './store/sqlite';
 import type { FeedbackLog, QueryLog } from './store/types';
+import { knowledgeStrings } from './strings/knowledge';
 
 type Logger = ReturnType<typeof createLogger>;
 
@@ -27,7 +28,7 @@ function loadKnowledge(config: Config, logger: Logger): { knowledge: KnowledgeBa
   const started = Date.now();
   const knowledge = loadKnowledgeBase(config.knowledgeDir);
   // A broken file is reported and skipped: the bot keeps serving every good one.
-  for (const problem of knowledge.problems) process.stderr.write(`${problem.file}:${problem.line}: ${problem.message}\n`);
+  for (const problem of knowledge.problems) process.stderr.write(`${knowledgeStrings.problemLine(problem.file, problem.line, problem.message)}\n`);
   const index = createSearchIndex(knowledge);
   // The console's banner already shows the counts; Slack modes log them.
   (config.mode === 'console' ? logger.debug : logger.info)(`Knowledge loaded from ${config.knowledgeDir}: ${knowledge.documents.length} documents, ${knowledge.passages.length} passages, ${knowledge.facts.length} facts (${Date.now() - started} ms)`);

@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from '../config';
 import { loadKnowledgeBase } from '../knowledge/load';
 import { createSearchIndex } from '../search/engine';
 import { askStrings } from '../strings/cli';
+import { knowledgeStrings } from '../strings/knowledge';
 
 const MAX_LIMIT = 50;
 
@@ -107,7 +108,7 @@ export function answerToText(answer: Answer): string {
 
 function buildAsk(knowledgeDir: string, warn: (line: string) => void): Ask {
   const knowledge = loadKnowledgeBase(knowledgeDir);
-  for (const problem of knowledge.problems) warn(askStrings.knowledgeWarning(problem.file, problem.line, problem.message));
+  for (const problem of knowledge.problems) warn(askStrings.knowledgeWarning(knowledgeStrings.problemLine(problem.file, problem.line, problem.message)));
   const index = createSearchIndex(knowledge);
   return makeAsk({ knowledge, index });
 }

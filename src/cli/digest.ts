@@ -14,6 +14,7 @@ import { isValidDate } from '../digest/time';
 import { loadKnowledgeBase } from '../knowledge/load';
 import { openStore, StoreOpenError } from '../store/sqlite';
 import { digestStrings } from '../strings/digest';
+import { knowledgeStrings } from '../strings/knowledge';
 
 const stderrLogger: DigestLogger = {
   info: () => {},
@@ -62,7 +63,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   }
 
   const knowledge = loadKnowledgeBase(config.knowledgeDir);
-  for (const problem of knowledge.problems) process.stderr.write(`${problem.file}:${problem.line}: ${problem.message}\n`);
+  for (const problem of knowledge.problems) process.stderr.write(`${knowledgeStrings.problemLine(problem.file, problem.line, problem.message)}\n`);
   let store;
   try {
     store = openStore(config.dataDir);

@@ -57,7 +57,7 @@ export function runKnowledgeCheck(args: string[], io: KnowledgeCheckIo): number 
 
   const knowledge = loadKnowledgeBase(folder);
   if (knowledge.problems.length > 0) {
-    for (const problem of knowledge.problems) io.out(`${path.relative(io.cwd, problem.file) || '.'}:${problem.line}: ${problem.message}`);
+    for (const problem of knowledge.problems) io.out(knowledgeStrings.problemLine(path.relative(io.cwd, problem.file) || '.', problem.line, problem.message));
     io.err(knowledgeStrings.cliProblemCount(knowledge.problems.length));
     return 1;
   }

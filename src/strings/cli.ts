@@ -22,7 +22,7 @@ export const askStrings = {
   questionWithStdin: 'with --stdin, questions come from standard input: do not also pass one as an argument',
   badLimit: (value: string) => `--limit must be a whole number from 1 to 50 (got "${value}")`,
   configProblem: (message: string) => `ask: ${message}`,
-  knowledgeWarning: (file: string, line: number, message: string) => `warning: ${file}:${line}: ${message} (file skipped)`,
+  knowledgeWarning: (problemLine: string) => `warning: ${problemLine} (skipped)`,
   noAnswer: (query: string) => `No relevant answer in the knowledge base for "${query}". Try other words, in English or Italian.`,
   emptyQuestion: 'The question is empty.',
   truncated: (max: number) => `(Your question was longer than ${max} characters and was cut.)`,

@@ -45,6 +45,8 @@ export const knowledgeStrings = {
   cliUsage: 'Usage: npm run knowledge:check [-- --knowledge DIR]\n\nValidates every document, curated fact and glossary file under the knowledge folder\n(KNOWLEDGE_DIR, default ./knowledge) and prints each problem as file:line: message.',
   cliUnknownArgument: (arg: string) => `Unknown argument: ${arg}`,
   cliMissingValue: (flag: string) => `${flag} needs a folder`,
+  /** One problem as every tool prints it: `file:line: message`, the form editors and CI jump to. */
+  problemLine: (file: string, line: number, message: string) => `${file}:${line}: ${message}`,
   cliProblemCount: (count: number) => `${count} problem${count === 1 ? '' : 's'} found`,
   cliSummary: (counts: { documents: number; passages: number; facts: number; glossaryGroups: number }) =>
     `ok: ${plural(counts.documents, 'document')}, ${plural(counts.passages, 'passage')}, ${plural(counts.facts, 'fact')}, ${plural(counts.glossaryGroups, 'glossary group')}`,
